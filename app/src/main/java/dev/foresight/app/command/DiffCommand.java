@@ -1,0 +1,104 @@
+package dev.foresight.app.command;
+
+import dev.foresight.app.runtime.LocalPipeline;
+import dev.foresight.app.runtime.Revisions;
+import dev.foresight.renderer.Renderer;
+import dev.foresight.renderer.RendererConfig;
+import dev.foresight.renderer.secret.MaskKey;
+import dev.foresight.schema.ChangeIds;
+import dev.foresight.schema.ChangeKind;
+import dev.foresight.schema.ChangeRequested;
+import dev.foresight.schema.KustomizationStatus;
+import dev.foresight.schema.Report;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code foresight diff BASE HEAD}: render both commits and diff, locally, without Kafka. */
+@Command(name = "diff", description = "Render every profile at BASE and HEAD and show what changes (no Kafka).")
+public final class DiffCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+  @Mixin DataDirOption dataDir;
+
+  @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".", description = "GitOps repository (default: .).")
+  Path repo;
+
+  @Parameters(index = "0", paramLabel = "BASE", description = "Base revision (branch, tag, sha, master~1 ...).")
+  String base;
+
+  @Parameters(index = "1", paramLabel = "HEAD", description = "Head revision.")
+  String head;
+
+  @Option(names = "--profile", paramLabel = "P", description = "Only these profiles (repeatable).")
+  List<String> profiles = new ArrayList<>();
+
+  @Option(names = "--format", defaultValue = "text", description = "text, markdown or json (default: text).")
+  ReportFormat format;
+
+  @Option(names = "--output", paramLabel = "FILE", description = "Write the report here instead of stdout.")
+  Path output;
+
+  @Option(names = "--exit-code", description = "Exit 1 when something differs (like git diff --exit-code).")
+  boolean exitCode;
+
+  @Option(names = "--jobs", defaultValue = "0", description = "Parallel renders (default: number of cores).")
+  int jobs;
+
+  @Override
+  public Integer call() throws Exception {
+    Path root = Revisions.repositoryRoot(repo);
+    String baseSha = Revisions.resolve(root, base);
+    String headSha = Revisions.resolve(root, head);
+    String ref = head.startsWith("refs/") ? head : "refs/heads/" + head;
+    ChangeRequested change = ChangeRequested.newBuilder()
+        .setChangeId(ChangeIds.of(root.toString(), ref, baseSha, headSha)).setRepo(root.toString())
+        .setKind(ChangeKind.PUSH).setRef(ref).setBase(baseSha).setHead(headSha).setSource("cli")
+        .setRequestedAt(Instant.now()).build();
+    PrintWriter err = spec.commandLine().getErr();
+    Path data = dataDir.get();
+    int parallelism = jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
+    AtomicInteger done = new AtomicInteger();
+    Report report;
+    try (Renderer renderer = new Renderer(new RendererConfig(data, MaskKey.load(data), Duration.ofMinutes(2)));
+        LocalPipeline pipeline = new LocalPipeline(renderer, parallelism)) {
+      report = pipeline.run(change, p -> profiles.isEmpty() || profiles.contains(p), result -> {
+        if (System.console() != null) {
+          err.printf("\rrendered %d: %s/%s   ", done.incrementAndGet(), result.getProfile(),
+              result.getKustomization());
+          err.flush();
+        }
+      });
+    }
+    if (System.console() != null && done.get() > 0) {
+      err.println();
+    }
+    String text = format.render(report, output == null && System.console() != null);
+    if (output != null) {
+      Files.writeString(output, text, StandardCharsets.UTF_8);
+      err.println("report written to " + output.toAbsolutePath());
+    } else {
+      spec.commandLine().getOut().print(text);
+      spec.commandLine().getOut().flush();
+    }
+    if (report.getError() != null) {
+      return 2;
+    }
+    boolean differs = report.getProfiles().stream().flatMap(p -> p.getKustomizations().stream())
+        .anyMatch(k -> !k.getDiff().isEmpty() || k.getStatus() == KustomizationStatus.ERROR);
+    return exitCode && differs ? 1 : 0;
+  }
+}

@@ -1,0 +1,99 @@
+package dev.foresight.app.command;
+
+import dev.foresight.app.runtime.LocalPipeline;
+import dev.foresight.app.runtime.PublicationWatcher;
+import dev.foresight.app.runtime.Revisions;
+import dev.foresight.ingest.sink.KafkaChangeSink;
+import dev.foresight.ingest.replay.ReplayEvents;
+import dev.foresight.publisher.ArchivePublisher;
+import dev.foresight.publisher.SummaryLine;
+import dev.foresight.renderer.Renderer;
+import dev.foresight.renderer.RendererConfig;
+import dev.foresight.renderer.secret.MaskKey;
+import dev.foresight.schema.ChangeRequested;
+import dev.foresight.schema.Publication;
+import dev.foresight.schema.Report;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code foresight replay --events FILE}: historical ref updates into the pipeline
+ * ({@code --bootstrap-servers}), or straight to reports in the archive without Kafka.
+ */
+@Command(name = "replay", description = "Replay historical ref updates (JSON lines) into the pipeline, "
+    + "or, without --bootstrap-servers, straight to reports in the archive.")
+public final class ReplayCommand implements Callable<Integer> {
+
+  @Mixin DataDirOption dataDir;
+
+  @Option(names = "--events", paramLabel = "FILE", required = true,
+      description = "JSON lines of ref updates {kind, ref, before, after, time, ...} (e.g. pushes.jsonl).")
+  Path events;
+
+  @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".", description = "The GitOps repository (default: .).")
+  Path repo;
+
+  @Option(names = "--bootstrap-servers", paramLabel = "B", description = "Send to this Kafka cluster's pipeline.")
+  String bootstrapServers;
+
+  @Option(names = "--limit", defaultValue = "0", description = "Replay only the first N events (0: all).")
+  int limit;
+
+  @Option(names = "--wait", defaultValue = "0", paramLabel = "SECONDS",
+      description = "With --bootstrap-servers: wait up to SECONDS for every report to be published.")
+  int waitSeconds;
+
+  @Override
+  public Integer call() throws Exception {
+    Path root = Revisions.repositoryRoot(repo);
+    List<ChangeRequested> changes = ReplayEvents.read(events, root.toString());
+    if (limit > 0 && changes.size() > limit) {
+      changes = changes.subList(0, limit);
+    }
+    return bootstrapServers == null ? replayLocally(changes) : replayToKafka(changes);
+  }
+
+  private int replayToKafka(List<ChangeRequested> changes) throws Exception {
+    Set<String> ids = new LinkedHashSet<>();
+    try (KafkaChangeSink sink = new KafkaChangeSink(bootstrapServers)) {
+      for (ChangeRequested change : changes) {
+        sink.submit(change);
+        ids.add(change.getChangeId());
+      }
+    }
+    System.out.printf("%d change(s) sent to %s%n", changes.size(), bootstrapServers);
+    if (waitSeconds > 0) {
+      try (PublicationWatcher watcher = new PublicationWatcher(bootstrapServers)) {
+        watcher.await(ids, Duration.ofSeconds(waitSeconds), ReplayCommand::print);
+      }
+    }
+    return 0;
+  }
+
+  private int replayLocally(List<ChangeRequested> changes) throws Exception {
+    Path data = dataDir.get();
+    ArchivePublisher archive = new ArchivePublisher(data.resolve("archive"));
+    try (Renderer renderer = new Renderer(new RendererConfig(data, MaskKey.load(data), Duration.ofMinutes(2)));
+        LocalPipeline pipeline = new LocalPipeline(renderer, Runtime.getRuntime().availableProcessors())) {
+      int n = 0;
+      for (ChangeRequested change : changes) {
+        System.err.printf("[%d/%d] %s %s%n", ++n, changes.size(), change.getKind(), change.getRef());
+        Report report = pipeline.run(change, p -> true, r -> { });
+        print(report, archive.publish(report));
+      }
+    }
+    return 0;
+  }
+
+  static void print(Report report, Publication publication) {
+    System.out.println(SummaryLine.of(report));
+    System.out.println("  " + publication.getLocation());
+  }
+}

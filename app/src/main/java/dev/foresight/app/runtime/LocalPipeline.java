@@ -1,0 +1,67 @@
+package dev.foresight.app.runtime;
+
+import dev.foresight.differ.Differ;
+import dev.foresight.renderer.Renderer;
+import dev.foresight.schema.ChangeRequested;
+import dev.foresight.schema.RenderJob;
+import dev.foresight.schema.RenderPlan;
+import dev.foresight.schema.RenderResult;
+import dev.foresight.schema.Report;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * The pipeline without Kafka: the same planner, render workers and differ that the stages run,
+ * called directly. Used by {@code foresight diff} and {@code foresight replay} without a broker.
+ */
+public final class LocalPipeline implements AutoCloseable {
+
+  private final Renderer renderer;
+  private final ExecutorService workers;
+
+  public LocalPipeline(Renderer renderer, int parallelism) {
+    this.renderer = renderer;
+    this.workers = Executors.newFixedThreadPool(Math.max(1, parallelism), r -> {
+      Thread t = new Thread(r, "foresight-render");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /**
+   * Plans, renders every job of the selected profiles (in parallel) and diffs; {@code progress}
+   * hears each finished job.
+   */
+  public Report run(ChangeRequested change, Predicate<String> profiles, Consumer<RenderResult> progress)
+      throws InterruptedException {
+    RenderPlan plan = renderer.plan(change);
+    plan.setPairs(plan.getPairs().stream().filter(pair -> profiles.test(pair.getProfile())).toList());
+    List<Future<RenderResult>> pending = new ArrayList<>();
+    for (RenderJob job : renderer.jobs(plan)) {
+      pending.add(workers.submit(() -> renderer.render(job)));
+    }
+    List<RenderResult> results = new ArrayList<>();
+    for (Future<RenderResult> future : pending) {
+      try {
+        RenderResult result = future.get();
+        progress.accept(result);
+        results.add(result);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("render failed: " + e.getCause().getMessage(), e.getCause());
+      }
+    }
+    return Differ.report(plan, results, Instant.now());
+  }
+
+  @Override
+  public void close() {
+    workers.shutdownNow();
+  }
+}

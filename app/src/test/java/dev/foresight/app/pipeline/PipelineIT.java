@@ -1,0 +1,153 @@
+package dev.foresight.app.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.foresight.app.broker.EmbeddedKafka;
+import dev.foresight.app.broker.TopicProvisioner;
+import dev.foresight.app.runtime.PublicationWatcher;
+import dev.foresight.app.runtime.RuntimeOptions;
+import dev.foresight.app.runtime.Services;
+import dev.foresight.differ.Differ;
+import dev.foresight.ingest.replay.ReplayEvents;
+import dev.foresight.ingest.sink.KafkaChangeSink;
+import dev.foresight.renderer.secret.MaskKey;
+import dev.foresight.renderer.secret.SecretMasker;
+import dev.foresight.schema.ChangeRequested;
+import dev.foresight.schema.KustomizationReport;
+import dev.foresight.schema.KustomizationStatus;
+import dev.foresight.schema.ProfileReport;
+import dev.foresight.schema.Report;
+import dev.foresight.schema.Topics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The walking skeleton end to end on a real in-JVM Kafka broker: ten ref updates of a generated
+ * GitOps repository go in through ingest's Kafka sink, flow through renderer, differ and
+ * publisher, and come out as exactly ten reports whose changed pairs and diff texts equal what
+ * {@code kubectl kustomize} at both commits and a line diff give.
+ */
+class PipelineIT {
+
+  static final int CHANGES = 10;
+
+  @TempDir static Path dir;
+  static EmbeddedKafka kafka;
+  static Services services;
+  static Path repo;
+  static List<ChangeRequested> changes;
+
+  @BeforeAll
+  static void start() throws Exception {
+    assumeTrue(KubectlOracle.kubectlAvailable(), "kubectl is not on PATH: PipelineIT needs it as the oracle; skipped");
+    Path shared = Path.of(System.getProperty("foresight.shared", "../../shared"));
+    Path generator = shared.resolve("fixtures/gitops-repo-gen.py");
+    assumeTrue(Files.exists(generator), "../shared is absent (" + generator + "): PipelineIT needs the fixture "
+        + "generator; skipped");
+    Path fixture = dir.resolve("fixture");
+    Process gen = new ProcessBuilder("python3", generator.toString(), fixture.toString(), "--commits", "12")
+        .inheritIO().start();
+    assertEquals(0, gen.waitFor(), "gitops-repo-gen.py failed");
+    repo = fixture.resolve("infra");
+    changes = ReplayEvents.read(fixture.resolve("pushes.jsonl"), repo.toString()).subList(0, CHANGES);
+
+    kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0);
+    TopicProvisioner.ensureTopics(kafka.bootstrapServers(), 3, (short) 1);
+    services = Services.startAll(new RuntimeOptions(kafka.bootstrapServers(), dir.resolve("data"), 0, null, 2,
+        Duration.ofMinutes(5)));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (services != null) {
+      services.close();
+    }
+    if (kafka != null) {
+      kafka.close();
+    }
+  }
+
+  @Test
+  void tenRefUpdatesGiveTenReportsEqualToKubectlAndALineDiff() throws Exception {
+    Set<String> ids = new LinkedHashSet<>();
+    try (KafkaChangeSink sink = new KafkaChangeSink(kafka.bootstrapServers())) {
+      for (ChangeRequested change : changes) {
+        sink.submit(change);
+        ids.add(change.getChangeId());
+      }
+    }
+    assertEquals(CHANGES, ids.size(), "the ten ref updates are ten distinct changes");
+
+    Map<String, PublicationWatcher.Published> published;
+    int reportRecords;
+    try (PublicationWatcher watcher = new PublicationWatcher(kafka.bootstrapServers())) {
+      published = watcher.await(ids, Duration.ofMinutes(8), (r, p) -> { });
+      watcher.drain(Duration.ofSeconds(3)); // a duplicate report would arrive right behind the first
+      reportRecords = watcher.reportRecords();
+    }
+    assertEquals(ids, new LinkedHashSet<>(published.keySet()), "one published report per change");
+    assertEquals(CHANGES, reportRecords, "exactly ten reports on " + Topics.REPORTS.name());
+
+    SecretMasker masker = new SecretMasker(MaskKey.load(dir.resolve("data")));
+    KubectlOracle oracle = new KubectlOracle(repo, dir.resolve("oracle"), masker);
+    for (ChangeRequested change : changes) {
+      Report report = published.get(change.getChangeId()).report();
+      assertNull(report.getError(), "report error for " + change.getRef());
+      assertEquals(List.of(), report.getMissing(), "every pair rendered");
+      Map<String, KubectlOracle.Rendered> base = oracle.render(change.getBase());
+      Map<String, KubectlOracle.Rendered> head = oracle.render(change.getHead());
+
+      Map<String, String> expected = new TreeMap<>();
+      for (String pair : union(base.keySet(), head.keySet())) {
+        String[] parts = pair.split("/", 2);
+        String diff = Differ.unifiedDiff(parts[0], parts[1], text(base.get(pair)), text(head.get(pair)));
+        if (!diff.isEmpty()) {
+          expected.put(pair, diff);
+        }
+      }
+      Map<String, String> actual = new TreeMap<>();
+      for (ProfileReport profile : report.getProfiles()) {
+        for (KustomizationReport ks : profile.getKustomizations()) {
+          assertEquals(KustomizationStatus.OK, ks.getStatus(),
+              profile.getName() + "/" + ks.getName() + ": " + ks.getError());
+          if (!ks.getDiff().isEmpty()) {
+            actual.put(profile.getName() + "/" + ks.getName(), ks.getDiff());
+          }
+        }
+      }
+      assertEquals(expected.keySet(), actual.keySet(), "changed pairs of " + change.getKind() + " "
+          + change.getBase().substring(0, 7) + ".." + change.getHead().substring(0, 7));
+      assertEquals(expected, actual, "diff texts");
+    }
+    assertFalse(published.values().stream().allMatch(p -> p.report().getProfiles().stream()
+        .flatMap(pr -> pr.getKustomizations().stream()).allMatch(k -> k.getDiff().isEmpty())),
+        "the replayed history changes something");
+    for (PublicationWatcher.Published p : published.values()) {
+      assertEquals(true, Files.exists(Path.of(p.publication().getLocation())), "archived " + p.publication());
+    }
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new TreeSet<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  private static String text(KubectlOracle.Rendered rendered) {
+    return rendered == null ? "" : rendered.text();
+  }
+}

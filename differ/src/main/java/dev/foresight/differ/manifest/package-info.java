@@ -1,0 +1,2 @@
+/** Rendered manifests: multi-document YAML split into objects identified by group, kind, namespace and name. */
+package dev.foresight.differ.manifest;

@@ -1,0 +1,100 @@
+package dev.foresight.differ.stream;
+
+import dev.foresight.differ.progress.Progress;
+import dev.foresight.schema.ChangeIds;
+import dev.foresight.schema.ChangeProgress;
+import dev.foresight.schema.RenderPlan;
+import dev.foresight.schema.RenderResult;
+import dev.foresight.schema.Report;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/** Collects plan and results per change id; forwards the report when complete or timed out. */
+final class ProgressProcessor implements Processor<String, Object, String, Report> {
+
+  private static final Logger log = LoggerFactory.getLogger(ProgressProcessor.class);
+
+  private final DifferOptions options;
+  private ProcessorContext<String, Report> context;
+  private KeyValueStore<String, ChangeProgress> store;
+
+  ProgressProcessor(DifferOptions options) {
+    this.options = options;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, Report> context) {
+    this.context = context;
+    this.store = context.getStateStore(DifferTopology.PROGRESS_STORE);
+    context.schedule(options.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::expire);
+  }
+
+  @Override
+  public void process(Record<String, Object> record) {
+    Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+    String changeId;
+    ChangeProgress next;
+    if (record.value() instanceof RenderPlan plan) {
+      changeId = plan.getChangeId();
+      next = Progress.withPlan(store.get(changeId), plan, now);
+    } else if (record.value() instanceof RenderResult result) {
+      changeId = result.getChangeId();
+      next = Progress.withResult(store.get(changeId), result, now);
+    } else {
+      return; // tombstone or unknown record: nothing to collect
+    }
+    if (Progress.isComplete(next)) {
+      emit(changeId, next, now, record.timestamp());
+    } else {
+      store.put(changeId, next);
+    }
+  }
+
+  private void expire(long wallClockMs) {
+    Instant now = Instant.ofEpochMilli(wallClockMs);
+    List<KeyValue<String, ChangeProgress>> expired = new ArrayList<>();
+    try (KeyValueIterator<String, ChangeProgress> all = store.all()) {
+      all.forEachRemaining(entry -> {
+        if (Progress.isExpired(entry.value, now, options.timeout())) {
+          expired.add(entry);
+        }
+      });
+    }
+    for (KeyValue<String, ChangeProgress> entry : expired) {
+      if (entry.value.getPlan() == null) {
+        log.warn("change {}: {} render results but no plan after {}; dropping them",
+            entry.key, entry.value.getResults().size(), options.timeout());
+        store.delete(entry.key);
+      } else {
+        emit(entry.key, entry.value, now, wallClockMs);
+      }
+    }
+  }
+
+  private void emit(String changeId, ChangeProgress progress, Instant now, long timestamp) {
+    Report report = Progress.report(progress, now);
+    String key = ChangeIds.reportKey(report.getChange());
+    if (!report.getMissing().isEmpty()) {
+      MDC.put("change", changeId);
+      try {
+        log.info("change {}: reporting partially after {}, missing {}", changeId, options.timeout(),
+            report.getMissing());
+      } finally {
+        MDC.remove("change");
+      }
+    }
+    context.forward(new Record<>(key, report, timestamp));
+    store.delete(changeId);
+  }
+}

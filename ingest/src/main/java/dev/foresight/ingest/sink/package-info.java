@@ -1,0 +1,2 @@
+/** Where accepted changes go: the {@code foresight.changes.v1} topic, or a test double. */
+package dev.foresight.ingest.sink;

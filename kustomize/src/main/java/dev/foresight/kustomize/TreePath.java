@@ -1,0 +1,49 @@
+package dev.foresight.kustomize;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/** Path arithmetic inside a {@link FileTree}: no escaping above the root. */
+public final class TreePath {
+
+  private TreePath() {}
+
+  /**
+   * Normalises {@code path} relative to the root: removes {@code .}, empty segments and leading
+   * {@code ./} or {@code /}, resolves {@code ..}.
+   *
+   * @throws IllegalArgumentException when the path climbs above the root of the tree
+   */
+  public static String normalize(String path) {
+    Deque<String> parts = new ArrayDeque<>();
+    for (String segment : path.replace('\\', '/').split("/")) {
+      if (segment.isEmpty() || segment.equals(".")) {
+        continue;
+      }
+      if (segment.equals("..")) {
+        if (parts.isEmpty()) {
+          throw new IllegalArgumentException("path '" + path + "' escapes the repository root");
+        }
+        parts.removeLast();
+      } else {
+        parts.addLast(segment);
+      }
+    }
+    return String.join("/", parts);
+  }
+
+  /** {@code child} resolved against directory {@code dir}, normalised. */
+  public static String resolve(String dir, String child) {
+    if (child.startsWith("/")) {
+      throw new IllegalArgumentException("absolute path '" + child + "' is not allowed; use a path relative to " 
+          + (dir.isEmpty() ? "the repository root" : dir));
+    }
+    return normalize(dir.isEmpty() ? child : dir + "/" + child);
+  }
+
+  /** The parent directory of {@code path} ({@code ""} for top-level entries). */
+  public static String parent(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? "" : path.substring(0, slash);
+  }
+}

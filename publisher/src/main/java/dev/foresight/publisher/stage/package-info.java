@@ -1,0 +1,2 @@
+/** The publisher stage: reports in, publications out (run by the app's StageLoop). */
+package dev.foresight.publisher.stage;

@@ -1,0 +1,22 @@
+package dev.foresight.renderer.engine;
+
+import dev.foresight.kustomize.FileTree;
+
+/** Builds one kustomization directory of a tree, like {@code kustomize build <dir>}. */
+public interface Engine extends AutoCloseable {
+
+  /**
+   * The rendered multi-document YAML of directory {@code dir} of {@code tree}.
+   *
+   * @throws RenderException when the directory is missing or does not build; the message is the
+   *     tool's, with paths relative to the repository root
+   */
+  String build(FileTree tree, String dir) throws RenderException;
+
+  /** How results are labelled, e.g. {@code exec:kubectl}. */
+  String name();
+
+  /** Releases caches (temporary directories). */
+  @Override
+  default void close() {}
+}

@@ -1,0 +1,239 @@
+package dev.foresight.renderer.engine;
+
+import dev.foresight.kustomize.FileTree;
+import dev.foresight.kustomize.FileTrees;
+import dev.foresight.kustomize.TreePath;
+import dev.foresight.renderer.flux.GeneratedKustomization;
+import dev.foresight.renderer.git.GitFileTree;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Runs {@code kustomize build <dir>} when kustomize is on PATH, else {@code kubectl kustomize <dir>}.
+ * Like Flux, a directory without kustomization file gets the one {@link GeneratedKustomization}
+ * describes (written into the temporary copy, never into the repository).
+ * A tree is written to a temporary directory once (per commit for git trees) and reused until
+ * {@link #close()}. Thread-safe.
+ */
+public final class ExecEngine implements Engine {
+
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
+
+  private static final Pattern KLOG =
+      Pattern.compile("^[EWIF]\\d{4} [\\d:.]+\\s+\\d+ \\S+\\] \"command failed\" err=\"(.*)\"\\s*$");
+
+  private final List<String> command;
+  private final String name;
+  private final Duration timeout;
+  private final Path workDir;
+  private final Map<Object, Materialised> trees = new ConcurrentHashMap<>();
+
+  /** Uses the PATH of this process; {@code workDir} holds the materialised trees. */
+  public ExecEngine(Path workDir, Duration timeout) {
+    this(workDir, timeout, System.getenv("PATH"));
+  }
+
+  ExecEngine(Path workDir, Duration timeout, String path) {
+    this.workDir = workDir;
+    this.timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
+    Optional<Path> kustomize = onPath("kustomize", path);
+    Optional<Path> kubectl = onPath("kubectl", path);
+    if (kustomize.isPresent()) {
+      command = List.of(kustomize.get().toString(), "build");
+      name = "exec:kustomize";
+    } else if (kubectl.isPresent()) {
+      command = List.of(kubectl.get().toString(), "kustomize");
+      name = "exec:kubectl";
+    } else {
+      command = List.of();
+      name = "exec:none";
+    }
+  }
+
+  /** True when kustomize or kubectl was found on PATH. */
+  public boolean available() {
+    return !command.isEmpty();
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public String build(FileTree tree, String dir) throws RenderException {
+    if (command.isEmpty()) {
+      throw new RenderException(
+          "neither kustomize nor kubectl found on PATH; install kubectl (kustomize v5.5.0 is embedded) or kustomize");
+    }
+    String path = TreePath.normalize(dir);
+    try {
+      if (!tree.isDirectory(path)) {
+        throw new RenderException("directory '" + path + "' does not exist in " + tree.describe());
+      }
+      Path root = materialise(tree);
+      if (GeneratedKustomization.needed(tree, path)) {
+        trees.get(key(tree)).generate(path, GeneratedKustomization.generate(tree, path));
+      }
+      return run(root, path.isEmpty() ? "." : path);
+    } catch (IOException | UncheckedIOException e) {
+      throw new RenderException("cannot build '" + path + "' of " + tree.describe() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private String run(Path root, String dir) throws RenderException, IOException {
+    List<String> args = new ArrayList<>(command);
+    args.add(dir);
+    File out = Files.createTempFile(workDir, "out", ".yaml").toFile();
+    File err = Files.createTempFile(workDir, "err", ".txt").toFile();
+    try {
+      Process process = new ProcessBuilder(args).directory(root.toFile())
+          .redirectOutput(out).redirectError(err).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+          .start();
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+        throw new RenderException(name + " build of '" + dir + "' timed out after " + timeout.toSeconds()
+            + " s; raise the renderer timeout or simplify the kustomization");
+      }
+      if (process.exitValue() != 0) {
+        String message = relativise(toolMessage(Files.readString(err.toPath(), StandardCharsets.UTF_8)), root);
+        if (message.startsWith("invalid Kustomization")) {
+          message = kustomizationFile(root, dir) + ": " + message;
+        }
+        throw new RenderException(message);
+      }
+      return Files.readString(out.toPath(), StandardCharsets.UTF_8);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RenderException("interrupted while building '" + dir + "'", e);
+    } finally {
+      Files.deleteIfExists(out.toPath());
+      Files.deleteIfExists(err.toPath());
+    }
+  }
+
+  /** The tool's message without kubectl's log prefix ({@code E1125 ... run.go:72] "command failed" err="..."}). */
+  static String toolMessage(String stderr) {
+    List<String> lines = new ArrayList<>();
+    for (String line : stderr.strip().split("\n")) {
+      Matcher klog = KLOG.matcher(line);
+      String text = klog.matches() ? klog.group(1).replace("\\\"", "\"").replace("\\\\", "\\") : line;
+      lines.add(text.startsWith("Error: ") ? text.substring("Error: ".length()) : text);
+    }
+    return String.join("\n", lines).strip();
+  }
+
+  private static String kustomizationFile(Path root, String dir) {
+    for (String name : List.of("kustomization.yaml", "kustomization.yml", "Kustomization")) {
+      if (Files.isRegularFile(root.resolve(dir).resolve(name))) {
+        return TreePath.normalize(dir + "/" + name);
+      }
+    }
+    return TreePath.normalize(dir) + " (no kustomization.yaml)";
+  }
+
+  private static String seconds(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+  }
+
+  private static String relativise(String message, Path root) {
+    String absolute = root.toAbsolutePath().toString();
+    String real = absolute;
+    try {
+      real = root.toRealPath().toString();
+    } catch (IOException ignored) {
+      // keep the absolute path
+    }
+    String result = message;
+    for (String prefix : List.of(real, absolute)) {
+      result = result.replace(prefix + "/", "").replace(prefix, ".");
+    }
+    return result;
+  }
+
+  private Path materialise(FileTree tree) throws IOException {
+    return trees.computeIfAbsent(key(tree), k -> new Materialised()).get(tree, workDir);
+  }
+
+  private static Object key(FileTree tree) {
+    return tree instanceof GitFileTree git ? "git:" + git.treeId() : tree;
+  }
+
+  @Override
+  public void close() {
+    for (Materialised m : trees.values()) {
+      m.delete();
+    }
+    trees.clear();
+  }
+
+  private static Optional<Path> onPath(String tool, String path) {
+    if (path == null) {
+      return Optional.empty();
+    }
+    for (String dir : path.split(File.pathSeparator)) {
+      if (dir.isEmpty()) {
+        continue;
+      }
+      Path candidate = Path.of(dir, tool);
+      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A tree written to disk once, lazily, by the first caller. */
+  private static final class Materialised {
+    private Path dir;
+
+    synchronized Path get(FileTree tree, Path workDir) throws IOException {
+      if (dir == null) {
+        Files.createDirectories(workDir);
+        Path target = Files.createTempDirectory(workDir, "tree");
+        if (tree instanceof GitFileTree git) {
+          git.materialise(target);
+        } else {
+          FileTrees.materialise(tree, target);
+        }
+        dir = target;
+      }
+      return dir;
+    }
+
+    /** Writes the kustomization Flux would generate for {@code path}, once. */
+    synchronized void generate(String path, String kustomization) throws IOException {
+      Path file = dir.resolve(path).resolve(GeneratedKustomization.FILE_NAMES.get(0));
+      if (!Files.exists(file)) {
+        Files.writeString(file, kustomization, StandardCharsets.UTF_8);
+      }
+    }
+
+    synchronized void delete() {
+      if (dir == null) {
+        return;
+      }
+      try (Stream<Path> paths = Files.walk(dir)) {
+        paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException ignored) {
+        // best effort: the directory is under the renderer's data dir
+      }
+      dir = null;
+    }
+  }
+}

@@ -1,0 +1,200 @@
+package dev.foresight.renderer.git;
+
+import dev.foresight.kustomize.FileTree;
+import dev.foresight.schema.ChangeIds;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+
+/**
+ * One bare mirror (all refs: branches, tags, pull request heads) per repository URL or local path,
+ * under {@code <dataDir>/mirrors/<name>-<hash>}. Cloned on first use, fetched when a commit is not
+ * there yet. Clone and fetch are serialised per mirror; reads are safe from any thread.
+ */
+public final class GitMirrors implements AutoCloseable {
+
+  private final Path mirrorsDir;
+  private final Map<String, Mirror> mirrors = new ConcurrentHashMap<>();
+
+  public GitMirrors(Path dataDir) {
+    this.mirrorsDir = dataDir.resolve("mirrors");
+  }
+
+  /** The mirror of {@code repo} (URL or local path), cloned when missing. */
+  public Repository open(String repo) throws IOException {
+    return mirror(repo).repository();
+  }
+
+  /** The commit {@code sha} of {@code repo}, fetching once when it is not in the mirror yet. */
+  public ObjectId resolve(String repo, String sha) throws IOException {
+    Mirror mirror = mirror(repo);
+    ObjectId id;
+    try {
+      id = ObjectId.fromString(sha);
+    } catch (IllegalArgumentException e) {
+      throw new IOException("'" + sha + "' is not a full 40-hex commit id (repository " + repo + ")");
+    }
+    if (!hasCommit(mirror.repository(), id)) {
+      mirror.fetchUnless(id);
+    }
+    if (!hasCommit(mirror.repository(), id)) {
+      throw new IOException("commit " + abbreviate(sha) + " not found in " + repo
+          + " after fetch; check that it was pushed and that the mirror " + mirror.dir + " can fetch from it");
+    }
+    return id;
+  }
+
+  /** The files of commit {@code sha}; {@link ChangeIds#ZERO_SHA} gives the empty tree. */
+  public FileTree tree(String repo, String sha) throws IOException {
+    Repository repository = open(repo);
+    if (ChangeIds.ZERO_SHA.equals(sha)) {
+      return new GitFileTree(repository, null, "empty tree");
+    }
+    ObjectId commit = resolve(repo, sha);
+    try (RevWalk walk = new RevWalk(repository)) {
+      RevCommit parsed = walk.parseCommit(commit);
+      return new GitFileTree(repository, parsed.getTree().getId(), "commit " + abbreviate(sha) + " of " + repo);
+    }
+  }
+
+  /** Where the mirror of {@code repo} lives. */
+  public Path directory(String repo) {
+    return mirrorsDir.resolve(dirName(repo));
+  }
+
+  @Override
+  public void close() {
+    mirrors.values().forEach(m -> m.repository().close());
+    mirrors.clear();
+  }
+
+  public static String abbreviate(String sha) {
+    return sha.length() > 7 ? sha.substring(0, 7) : sha;
+  }
+
+  private Mirror mirror(String repo) throws IOException {
+    Mirror mirror = mirrors.computeIfAbsent(repo, r -> new Mirror(r, directory(r)));
+    mirror.ensureCloned();
+    return mirror;
+  }
+
+  private static boolean hasCommit(Repository repository, ObjectId id) throws IOException {
+    try (RevWalk walk = new RevWalk(repository)) {
+      walk.parseCommit(id);
+      return true;
+    } catch (MissingObjectException e) {
+      return false;
+    } catch (org.eclipse.jgit.errors.IncorrectObjectTypeException e) {
+      throw new IOException(abbreviate(id.name()) + " is not a commit", e);
+    }
+  }
+
+  static String dirName(String repo) {
+    String trimmed = repo.replaceAll("[/\\\\]+$", "").replaceAll("\\.git$", "");
+    String last = trimmed.substring(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf(':')) + 1);
+    String name = last.replaceAll("[^A-Za-z0-9._-]", "-");
+    if (name.isEmpty() || name.startsWith(".")) {
+      name = "repo" + name;
+    }
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(repo.getBytes(StandardCharsets.UTF_8));
+      return name + "-" + HexFormat.of().formatHex(hash, 0, 6);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** One mirror; its monitor serialises clone and fetch. */
+  private static final class Mirror {
+    private final String repo;
+    private final Path dir;
+    private volatile Repository repository;
+
+    Mirror(String repo, Path dir) {
+      this.repo = repo;
+      this.dir = dir;
+    }
+
+    Repository repository() {
+      return repository;
+    }
+
+    synchronized void ensureCloned() throws IOException {
+      if (repository != null) {
+        return;
+      }
+      if (!Files.isDirectory(dir.resolve("objects"))) {
+        cloneInto();
+      }
+      repository = new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().setMustExist(true).build();
+    }
+
+    /** Fetches unless another thread fetched {@code id} while this one waited for the lock. */
+    synchronized void fetchUnless(ObjectId id) throws IOException {
+      if (hasCommit(repository, id)) {
+        return;
+      }
+      try (Git git = Git.wrap(repository)) {
+        git.fetch().setRemote("origin").setRemoveDeletedRefs(true).call();
+      } catch (GitAPIException e) {
+        throw new IOException("cannot fetch " + repo + " into " + dir + ": " + e.getMessage(), e);
+      }
+    }
+
+    private void cloneInto() throws IOException {
+      Files.createDirectories(dir.getParent());
+      Path tmp = Files.createTempDirectory(dir.getParent(), dir.getFileName() + ".clone");
+      try {
+        try (Git git = Git.init().setBare(true).setDirectory(tmp.toFile()).call()) {
+          StoredConfig config = git.getRepository().getConfig();
+          config.setString("remote", "origin", "url", uri(repo));
+          config.setString("remote", "origin", "fetch", "+refs/*:refs/*");
+          config.setBoolean("remote", "origin", "mirror", true);
+          // gc after a fetch runs in the fetching thread, never in the background behind the lock
+          config.setBoolean("gc", null, "autoDetach", false);
+          config.save();
+          git.fetch().setRemote("origin").call();
+        }
+        Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+      } catch (GitAPIException e) {
+        throw new IOException("cannot clone " + repo + " into " + dir + ": " + e.getMessage()
+            + "; check the URL or path and the credentials", e);
+      } finally {
+        deleteRecursively(tmp);
+      }
+    }
+
+    private static String uri(String repo) {
+      File local = new File(repo);
+      return local.isDirectory() ? local.getAbsolutePath() : repo;
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+      if (!Files.exists(path)) {
+        return;
+      }
+      try (Stream<Path> paths = Files.walk(path)) {
+        paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Multi-document YAML manifests as kustomize prints them: documents separated by a line {@code ---}. */
+package dev.foresight.renderer.manifest;

@@ -1,0 +1,102 @@
+package dev.foresight.renderer.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.foresight.kustomize.MapFileTree;
+import dev.foresight.renderer.Tools;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExecEngineTest {
+
+  @TempDir Path work;
+
+  static final MapFileTree TREE = new MapFileTree(Map.of(
+      "base/kustomization.yaml", "resources:\n- cm.yaml\n",
+      "base/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n  a: b\n",
+      "broken/kustomization.yaml", "resources:\n- cm.yaml\n  bad: [\n",
+      "missing/kustomization.yaml", "resources:\n- ../base\n- nothere.yaml\n",
+      "plain/a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n",
+      "plain/sub/b.yml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n",
+      "plain/sub/notes.txt", "not yaml",
+      "plain/kust/kustomization.yaml", "resources:\n- ../../base\nnamePrefix: k-\n"));
+
+  @Test
+  void buildsAndMaterialisesATreeOnce() throws Exception {
+    Tools.assumeKubectl();
+    try (ExecEngine engine = new ExecEngine(work, Duration.ofSeconds(60))) {
+      String out = engine.build(TREE, "base");
+      assertTrue(out.startsWith("apiVersion: v1\ndata:\n  a: b\nkind: ConfigMap\n"), out);
+      assertEquals(out, engine.build(TREE, "./base/"));
+      try (Stream<Path> dirs = Files.list(work)) {
+        assertEquals(1, dirs.count(), "one materialised tree expected");
+      }
+    }
+    try (Stream<Path> dirs = Files.list(work)) {
+      assertEquals(0, dirs.count(), "close deletes the materialised trees");
+    }
+  }
+
+  @Test
+  void errorsNameTheFileWithoutTempPaths() throws Exception {
+    Tools.assumeKubectl();
+    try (ExecEngine engine = new ExecEngine(work, Duration.ofSeconds(60))) {
+      RenderException broken = assertThrows(RenderException.class, () -> engine.build(TREE, "broken"));
+      assertTrue(broken.getMessage().startsWith("broken/kustomization.yaml: invalid Kustomization: yaml: line 3"),
+          broken.getMessage());
+      RenderException missing = assertThrows(RenderException.class, () -> engine.build(TREE, "missing"));
+      assertTrue(missing.getMessage().contains("missing/nothere.yaml"), missing.getMessage());
+      assertFalse(missing.getMessage().contains(work.toString()), missing.getMessage());
+      assertFalse(missing.getMessage().contains("run.go"), missing.getMessage());
+      RenderException absent = assertThrows(RenderException.class, () -> engine.build(TREE, "nowhere"));
+      assertEquals("directory 'nowhere' does not exist in in-memory tree", absent.getMessage());
+    }
+  }
+
+  @Test
+  void generatesTheKustomizationFluxWouldForAPlainDirectory() throws Exception {
+    Tools.assumeKubectl();
+    assertEquals("apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n- a.yaml\n- kust\n"
+        + "- sub/b.yml\n", dev.foresight.renderer.flux.GeneratedKustomization.generate(TREE, "plain"));
+    try (ExecEngine engine = new ExecEngine(work, Duration.ofSeconds(60))) {
+      String out = engine.build(TREE, "plain");
+      assertTrue(out.contains("name: a\n") && out.contains("name: b\n") && out.contains("name: k-cm\n"), out);
+      assertEquals(out, engine.build(TREE, "plain"));
+    }
+  }
+
+  @Test
+  void saysHowToInstallWhenNoToolIsOnPath() {
+    ExecEngine engine = new ExecEngine(work, Duration.ofSeconds(5), work.toString());
+    assertFalse(engine.available());
+    assertEquals("exec:none", engine.name());
+    RenderException e = assertThrows(RenderException.class, () -> engine.build(TREE, "base"));
+    assertEquals("neither kustomize nor kubectl found on PATH; install kubectl (kustomize v5.5.0 is embedded) or kustomize",
+        e.getMessage());
+  }
+
+  @Test
+  void stripsKubectlLogPrefix() {
+    assertEquals("invalid Kustomization: a \"b\"", ExecEngine.toolMessage(
+        "E1125 08:31:41.984571   14083 run.go:72] \"command failed\" err=\"invalid Kustomization: a \\\"b\\\"\"\n"));
+    assertEquals("accumulating resources: x", ExecEngine.toolMessage("Error: accumulating resources: x\n"));
+  }
+
+  @Test
+  void timesOut() throws Exception {
+    Tools.assumeKubectl();
+    try (ExecEngine engine = new ExecEngine(work, Duration.ofMillis(1))) {
+      RenderException e = assertThrows(RenderException.class, () -> engine.build(TREE, "base"));
+      assertTrue(e.getMessage().contains("timed out after"), e.getMessage());
+    }
+  }
+}
