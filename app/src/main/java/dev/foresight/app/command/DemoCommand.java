@@ -42,9 +42,17 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--timeout", defaultValue = "300", paramLabel = "SECONDS", description = "Give up after this long (default: 300).")
   int timeoutSeconds;
 
+  @Option(names = "--verbose", description = "Show every stage's log lines.")
+  boolean verbose;
+
   @Override
   public Integer call() throws Exception {
     Instant start = Instant.now();
+    if (!verbose) {
+      // The demo prints its own story; the stages' per-job lines would drown it.
+      ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("dev.foresight"))
+          .setLevel(ch.qos.logback.classic.Level.WARN);
+    }
     Path data = dataDir != null ? dataDir.toAbsolutePath() : Files.createTempDirectory("foresight-demo-");
     Files.createDirectories(data);
     System.out.println("Foresight demo in " + data);

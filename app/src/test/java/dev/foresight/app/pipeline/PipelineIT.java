@@ -3,6 +3,7 @@ package dev.foresight.app.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.foresight.app.broker.EmbeddedKafka;
@@ -13,6 +14,7 @@ import dev.foresight.app.runtime.Services;
 import dev.foresight.differ.Differ;
 import dev.foresight.ingest.replay.ReplayEvents;
 import dev.foresight.ingest.sink.KafkaChangeSink;
+import dev.foresight.publisher.JsonView;
 import dev.foresight.renderer.secret.MaskKey;
 import dev.foresight.renderer.secret.SecretMasker;
 import dev.foresight.schema.ChangeRequested;
@@ -136,6 +138,13 @@ class PipelineIT {
     assertFalse(published.values().stream().allMatch(p -> p.report().getProfiles().stream()
         .flatMap(pr -> pr.getKustomizations().stream()).allMatch(k -> k.getDiff().isEmpty())),
         "the replayed history changes something");
+    // gitops-repo-gen.py writes Secrets whose values start with s3cr3t-: none may leave the renderer.
+    for (PublicationWatcher.Published p : published.values()) {
+      String json = JsonView.render(p.report());
+      assertFalse(json.contains("s3cr3t-"), "a Secret value in clear in report " + p.report().getChangeId());
+    }
+    assertTrue(published.values().stream().anyMatch(p -> JsonView.render(p.report()).contains("masked:")),
+        "a Secret change shows as a masked change");
     for (PublicationWatcher.Published p : published.values()) {
       assertEquals(true, Files.exists(Path.of(p.publication().getLocation())), "archived " + p.publication());
     }
