@@ -18,6 +18,7 @@ import dev.foresight.publisher.JsonView;
 import dev.foresight.renderer.secret.MaskKey;
 import dev.foresight.renderer.secret.SecretMasker;
 import dev.foresight.schema.ChangeRequested;
+import dev.foresight.schema.DeadLetter;
 import dev.foresight.schema.KustomizationReport;
 import dev.foresight.schema.KustomizationStatus;
 import dev.foresight.schema.ProfileReport;
@@ -26,12 +27,22 @@ import dev.foresight.schema.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,6 +96,12 @@ class PipelineIT {
 
   @Test
   void tenRefUpdatesGiveTenReportsEqualToKubectlAndALineDiff() throws Exception {
+    // A record that is not a ChangeRequested goes first: it must land in the DLQ, not stop the renderer.
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), new StringSerializer(),
+        new ByteArraySerializer())) {
+      producer.send(new ProducerRecord<>(Topics.CHANGES.name(), repo.toString(), "not avro".getBytes())).get();
+    }
     Set<String> ids = new LinkedHashSet<>();
     try (KafkaChangeSink sink = new KafkaChangeSink(kafka.bootstrapServers())) {
       for (ChangeRequested change : changes) {
@@ -106,6 +123,12 @@ class PipelineIT {
 
     SecretMasker masker = new SecretMasker(MaskKey.load(dir.resolve("data")));
     KubectlOracle oracle = new KubectlOracle(repo, dir.resolve("oracle"), masker);
+    List<DeadLetter> dead = deadLetters();
+    assertEquals(1, dead.size(), "the broken record, and only it, is dead-lettered: " + dead);
+    assertEquals("renderer", dead.get(0).getStage());
+    assertEquals(Topics.CHANGES.name(), dead.get(0).getTopic());
+    assertTrue(dead.get(0).getReason().contains("ChangeRequested"), dead.get(0).getReason());
+
     for (ChangeRequested change : changes) {
       Report report = published.get(change.getChangeId()).report();
       assertNull(report.getError(), "report error for " + change.getRef());
@@ -148,6 +171,22 @@ class PipelineIT {
     for (PublicationWatcher.Published p : published.values()) {
       assertEquals(true, Files.exists(Path.of(p.publication().getLocation())), "archived " + p.publication());
     }
+  }
+
+  private static List<DeadLetter> deadLetters() {
+    List<DeadLetter> letters = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        ConsumerConfig.GROUP_ID_CONFIG, "pipeline-it-dlq", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
+        new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(Topics.DLQ.name()));
+      long until = System.currentTimeMillis() + 5000;
+      while (System.currentTimeMillis() < until) {
+        consumer.poll(Duration.ofMillis(200)).forEach(r -> letters.add(Topics.DLQ.valueSerde().decode(r.value())));
+      }
+    }
+    return letters;
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {

@@ -1,0 +1,110 @@
+package dev.foresight.app.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.foresight.app.Foresight;
+import dev.foresight.app.sample.SampleRepository;
+import dev.foresight.app.sample.SampleRepository.RefUpdate;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code foresight diff} on the sample repository, as a user runs it: no Kafka. */
+class DiffCommandIT {
+
+  @TempDir static Path dir;
+  static SampleRepository.Sample sample;
+
+  record Run(int exitCode, String out, String err) {}
+
+  @BeforeAll
+  static void sample() throws Exception {
+    boolean kubectl;
+    try {
+      kubectl = new ProcessBuilder("kubectl", "version", "--client").start().waitFor(30, TimeUnit.SECONDS);
+    } catch (java.io.IOException e) {
+      kubectl = false;
+    }
+    assumeTrue(kubectl, "kubectl is not on PATH: the exec engine needs it; DiffCommandIT skipped");
+    sample = SampleRepository.create(dir.resolve("repo"));
+  }
+
+  static Run foresight(String... args) {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+      int code = Foresight.run(args);
+      return new Run(code, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+  }
+
+  String[] diff(String... more) {
+    String[] base = {"diff", "--data-dir", dir.resolve("data").toString(), "--repo", sample.path().toString()};
+    String[] all = new String[base.length + more.length];
+    System.arraycopy(base, 0, all, 0, base.length);
+    System.arraycopy(more, 0, all, base.length, more.length);
+    return all;
+  }
+
+  @Test
+  void promotionAsJsonShowsTheReplicaChangeInProductionOnly() throws Exception {
+    RefUpdate replicas = sample.refUpdates().get(1);
+    Run run = foresight(diff(replicas.before(), replicas.after(), "--format", "json", "--exit-code"));
+
+    assertEquals(1, run.exitCode(), "--exit-code: 1 when something differs; stderr: " + run.err());
+    JsonNode report = new ObjectMapper().readTree(run.out());
+    assertEquals(replicas.after(), report.path("change").path("head").asText());
+    int changed = 0;
+    for (JsonNode profile : report.path("profiles")) {
+      for (JsonNode ks : profile.path("kustomizations")) {
+        assertEquals("ok", ks.path("status").asText(), ks.toString());
+        if (!ks.path("objects").isEmpty()) {
+          changed++;
+          assertEquals("production", profile.path("name").asText());
+          assertTrue(ks.path("objects").get(0).path("diff").asText().contains("+  replicas: 5"), ks.toString());
+        }
+      }
+    }
+    assertEquals(1, changed, "only production/apps changes");
+  }
+
+  @Test
+  void noChangeExitsZero() {
+    Run run = foresight(diff("master", "master", "--exit-code", "--profile", "staging"));
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("No changes (2 kustomizations in 1 profile)"), "--profile filters: " + run.out());
+  }
+
+  @Test
+  void markdownGoesToTheOutputFile() throws Exception {
+    Path file = dir.resolve("report.md");
+    Run run = foresight(diff(sample.refUpdates().get(0).before(), "master", "--format", "markdown", "--output",
+        file.toString()));
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(Files.readString(file).contains("```diff"), Files.readString(file));
+  }
+
+  @Test
+  void anUnknownRevisionIsAClearError() {
+    Run run = foresight(diff("no-such-branch", "master"));
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().contains("revision 'no-such-branch' not found"), run.err());
+  }
+}
