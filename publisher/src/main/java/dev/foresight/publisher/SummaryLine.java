@@ -5,7 +5,7 @@ import dev.foresight.schema.Report;
 
 /**
  * One line about a report, for logs and notifications:
- * {@code <repo> <ref> <base7>..<head7>: 3 profiles, 5/12 kustomizations changed, +40 -12 lines, 1 error}
+ * {@code <repo> <kind> <ref> <base7>..<head7>: 3 profiles, 5/12 kustomizations changed, +40 -12 lines, 1 error}
  * (then {@code , 2 missing} for a partial report), or {@code ...: error: <message>}.
  */
 public final class SummaryLine {
@@ -14,7 +14,10 @@ public final class SummaryLine {
 
   public static String of(Report report) {
     ChangeRequested change = report.getChange();
-    String head = change.getRepo() + " " + change.getRef() + " " + ReportTotals.range(change) + ": ";
+    String kind = change.getKind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    String target = change.getPullRequest() != null ? "#" + change.getPullRequest() + " into " + change.getRef()
+        : change.getRef();
+    String head = change.getRepo() + " " + kind + " " + target + " " + ReportTotals.range(change) + ": ";
     if (report.getError() != null) {
       return head + "error: " + report.getError().lines().findFirst().orElse("");
     }

@@ -74,11 +74,11 @@ class ViewGoldenTest {
 
   @Test
   void summaryLine() {
-    assertEquals("https://github.com/Acme/infra.git refs/pull/42/head 1111111..2222222: 2 profiles, "
+    assertEquals("https://github.com/Acme/infra.git pull request #42 into refs/pull/42/head 1111111..2222222: 2 profiles, "
         + "1/4 kustomizations changed, +6 -1 lines, 1 error, 1 missing", SummaryLine.of(Reports.mixed()));
-    assertEquals("https://github.com/Acme/infra.git refs/pull/42/head 1111111..2222222: 1 profile, "
+    assertEquals("https://github.com/Acme/infra.git pull request #42 into refs/pull/42/head 1111111..2222222: 1 profile, "
         + "0/1 kustomizations changed, +0 -0 lines, 0 errors", SummaryLine.of(Reports.unchanged()));
-    assertEquals("https://github.com/Acme/infra.git refs/pull/42/head 1111111..2222222: error: commit 2222222 "
+    assertEquals("https://github.com/Acme/infra.git pull request #42 into refs/pull/42/head 1111111..2222222: error: commit 2222222 "
         + "not found in https://github.com/Acme/infra.git", SummaryLine.of(Reports.failed()));
   }
 
