@@ -47,12 +47,12 @@ public final class Fixtures {
 
   public static RenderResult ok(String profile, String ks, String base, String head) {
     return new RenderResult(CHANGE_ID, profile, ks, "flux-system", RenderStatus.OK, null,
-        side(base), side(head), "test", 1L);
+        side(base), side(head), "test", 1L, new ArrayList<>(), 0);
   }
 
   public static RenderResult error(String profile, String ks, String message) {
     return new RenderResult(CHANGE_ID, profile, ks, "flux-system", RenderStatus.ERROR, message,
-        null, null, "test", 1L);
+        null, null, "test", 1L, new ArrayList<>(), 0);
   }
 
   private static RenderedSide side(String content) {

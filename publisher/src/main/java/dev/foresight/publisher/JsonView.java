@@ -71,6 +71,8 @@ public final class JsonView {
     node.put("path", ks.getPath());
     node.put("status", lower(ks.getStatus().name()));
     node.put("error", ks.getError());
+    ArrayNode warnings = node.putArray("warnings");
+    ks.getWarnings().forEach(warnings::add);
     DiffStats s = ks.getStats();
     ObjectNode stats = node.putObject("stats");
     stats.put("objectsAdded", s.getObjectsAdded());

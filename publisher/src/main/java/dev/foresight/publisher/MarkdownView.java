@@ -96,6 +96,10 @@ public final class MarkdownView {
           md.append("**Error** in ").append(code(profile.getName() + "/" + ks.getName())).append(":\n\n");
           fenced(md, "text", ks.getError() == null ? "" : ks.getError());
         }
+        for (String warning : ks.getWarnings()) {
+          md.append("**Warning** in ").append(code(profile.getName() + "/" + ks.getName())).append(": ")
+              .append(html(warning)).append("\n\n");
+        }
       }
     }
   }

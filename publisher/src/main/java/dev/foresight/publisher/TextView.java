@@ -62,6 +62,9 @@ public final class TextView {
   }
 
   private static void line(StringBuilder out, Paint paint, String name, KustomizationReport ks) {
+    for (String warning : ks.getWarnings()) {
+      out.append(paint.on(RED, name + "  warning: " + warning)).append('\n');
+    }
     if (ks.getStatus() == KustomizationStatus.ERROR) {
       out.append(paint.on(RED, name + "  error: " + ks.getError())).append('\n');
       return;

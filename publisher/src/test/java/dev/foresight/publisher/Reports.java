@@ -75,6 +75,7 @@ public final class Reports {
     KustomizationReport apps = ks("apps", KustomizationStatus.OK, null, new DiffStats(1, 0, 1, 6, 1), WHOLE_DIFF,
         List.of(object("apps/v1", "Deployment", ObjectChange.CHANGED, DEPLOYMENT_DIFF),
             object("v1", "ConfigMap", ObjectChange.ADDED, CONFIGMAP_DIFF)));
+    apps.setWarnings(List.of("unresolved variable ${region}: not in spec.postBuild.substitute; left as written"));
     KustomizationReport infra = ks("infra", KustomizationStatus.OK, null, new DiffStats(0, 0, 0, 0, 0), "", List.of());
     KustomizationReport skipped = ks("apps", KustomizationStatus.SKIPPED, null, new DiffStats(0, 0, 0, 0, 0), "", List.of());
     KustomizationReport failed = ks("infra", KustomizationStatus.ERROR,

@@ -55,7 +55,7 @@ class ViewGoldenTest {
     assertEquals(List.of("repo", "kind", "base", "head", "ref"), names(root.get("change")));
     assertEquals("pull_request", root.get("change").get("kind").asText());
     JsonNode ks = root.get("profiles").get(1).get("kustomizations").get(0);
-    assertEquals(List.of("name", "namespace", "path", "status", "error", "stats", "objects"), names(ks));
+    assertEquals(List.of("name", "namespace", "path", "status", "error", "warnings", "stats", "objects"), names(ks));
     assertEquals(List.of("objectsAdded", "objectsRemoved", "objectsChanged", "linesAdded", "linesRemoved"),
         names(ks.get("stats")));
     assertEquals(List.of("apiVersion", "kind", "namespace", "name", "change", "diff"),

@@ -64,7 +64,8 @@ public final class KustomizationDiff {
       path = sidePath(result.getHead()) != null ? sidePath(result.getHead()) : sidePath(result.getBase());
     }
     return KustomizationReport.newBuilder().setName(pair.getKustomization())
-        .setNamespace(pair.getNamespace()).setPath(path);
+        .setNamespace(pair.getNamespace()).setPath(path)
+        .setWarnings(result == null ? new ArrayList<>() : new ArrayList<>(result.getWarnings()));
   }
 
   private static String prefix(String profile, String ks) {
