@@ -5,8 +5,6 @@ import dev.foresight.app.runtime.Revisions;
 import dev.foresight.renderer.Renderer;
 import dev.foresight.renderer.RendererConfig;
 import dev.foresight.renderer.secret.MaskKey;
-import dev.foresight.schema.ChangeIds;
-import dev.foresight.schema.ChangeKind;
 import dev.foresight.schema.ChangeRequested;
 import dev.foresight.schema.KustomizationStatus;
 import dev.foresight.schema.Report;
@@ -15,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -61,13 +58,7 @@ public final class DiffCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path root = Revisions.repositoryRoot(repo);
-    String baseSha = Revisions.resolve(root, base);
-    String headSha = Revisions.resolve(root, head);
-    String ref = head.startsWith("refs/") ? head : "refs/heads/" + head;
-    ChangeRequested change = ChangeRequested.newBuilder()
-        .setChangeId(ChangeIds.of(root.toString(), ref, baseSha, headSha)).setRepo(root.toString())
-        .setKind(ChangeKind.PUSH).setRef(ref).setBase(baseSha).setHead(headSha).setSource("cli")
-        .setRequestedAt(Instant.now()).build();
+    ChangeRequested change = Revisions.localChange(root, base, head);
     PrintWriter err = spec.commandLine().getErr();
     Path data = dataDir.get();
     int parallelism = jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
@@ -81,7 +72,7 @@ public final class DiffCommand implements Callable<Integer> {
               result.getKustomization());
           err.flush();
         }
-      });
+      }).report();
     }
     if (System.console() != null && done.get() > 0) {
       err.println();

@@ -85,7 +85,7 @@ public final class ReplayCommand implements Callable<Integer> {
       int n = 0;
       for (ChangeRequested change : changes) {
         System.err.printf("[%d/%d] %s %s%n", ++n, changes.size(), change.getKind(), change.getRef());
-        Report report = pipeline.run(change, p -> true, r -> { });
+        Report report = pipeline.run(change, p -> true, r -> { }).report();
         print(report, archive.publish(report));
       }
     }

@@ -3,6 +3,7 @@ package dev.foresight.app.runtime;
 import dev.foresight.differ.Differ;
 import dev.foresight.renderer.Renderer;
 import dev.foresight.schema.ChangeRequested;
+import dev.foresight.schema.PairAction;
 import dev.foresight.schema.RenderJob;
 import dev.foresight.schema.RenderPlan;
 import dev.foresight.schema.RenderResult;
@@ -39,7 +40,19 @@ public final class LocalPipeline implements AutoCloseable {
    * Plans, renders every job of the selected profiles (in parallel) and diffs; {@code progress}
    * hears each finished job.
    */
-  public Report run(ChangeRequested change, Predicate<String> profiles, Consumer<RenderResult> progress)
+  /** What one local run did: the plan, every render result and the report. */
+  public record Outcome(RenderPlan plan, List<RenderResult> results, Report report) {
+
+    public long rendered() {
+      return plan.getPairs().stream().filter(p -> p.getAction() == PairAction.RENDER).count();
+    }
+
+    public int cacheHits() {
+      return results.stream().mapToInt(RenderResult::getCacheHits).sum();
+    }
+  }
+
+  public Outcome run(ChangeRequested change, Predicate<String> profiles, Consumer<RenderResult> progress)
       throws InterruptedException {
     RenderPlan plan = renderer.plan(change);
     plan.setPairs(plan.getPairs().stream().filter(pair -> profiles.test(pair.getProfile())).toList());
@@ -57,7 +70,7 @@ public final class LocalPipeline implements AutoCloseable {
         throw new IllegalStateException("render failed: " + e.getCause().getMessage(), e.getCause());
       }
     }
-    return Differ.report(plan, results, Instant.now());
+    return new Outcome(plan, results, Differ.report(plan, results, Instant.now()));
   }
 
   @Override

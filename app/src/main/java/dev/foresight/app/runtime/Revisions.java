@@ -1,8 +1,11 @@
 package dev.foresight.app.runtime;
 
 import dev.foresight.schema.ChangeIds;
+import dev.foresight.schema.ChangeKind;
+import dev.foresight.schema.ChangeRequested;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -28,6 +31,17 @@ public final class Revisions {
       }
       return id.name();
     }
+  }
+
+  /** A change from revision {@code base} to {@code head} of the repository at {@code root}, as the CLI asks. */
+  public static ChangeRequested localChange(Path root, String base, String head) throws IOException {
+    String baseSha = resolve(root, base);
+    String headSha = resolve(root, head);
+    String ref = head.startsWith("refs/") ? head : "refs/heads/" + head;
+    return ChangeRequested.newBuilder()
+        .setChangeId(ChangeIds.of(root.toString(), ref, baseSha, headSha)).setRepo(root.toString())
+        .setKind(ChangeKind.PUSH).setRef(ref).setBase(baseSha).setHead(headSha).setSource("cli")
+        .setRequestedAt(Instant.now()).build();
   }
 
   /** The directory git would clone from: the work tree's top, or the bare repository itself. */

@@ -2,8 +2,8 @@ package dev.foresight.renderer.engine;
 
 import dev.foresight.kustomize.FileTree;
 import dev.foresight.kustomize.FileTrees;
+import dev.foresight.kustomize.OverlayFileTree;
 import dev.foresight.kustomize.TreePath;
-import dev.foresight.renderer.flux.GeneratedKustomization;
 import dev.foresight.renderer.git.GitFileTree;
 import java.io.File;
 import java.io.IOException;
@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,15 +25,26 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Runs {@code kustomize build <dir>} when kustomize is on PATH, else {@code kubectl kustomize <dir>}.
- * Like Flux, a directory without kustomization file gets the one {@link GeneratedKustomization}
- * describes (written into the temporary copy, never into the repository).
- * A tree is written to a temporary directory once (per commit for git trees) and reused until
- * {@link #close()}. Thread-safe.
+ * Runs {@code kustomize build --load-restrictor LoadRestrictionsNone <dir>} when kustomize is on
+ * PATH, else {@code kubectl kustomize ...} with the same flag: the build options of Flux
+ * (fluxcd/pkg {@code kustomize.Build}: files outside the kustomization root but inside the source
+ * may be loaded). A plain {@code kustomize build}: Flux's generated or rewritten kustomization files
+ * come in as an {@link OverlayFileTree}.
+ *
+ * <p>A tree is written to a temporary directory once (per commit for git trees) and reused until
+ * {@link #close()}. An overlay tree is materialised as hard links to its materialised base plus its
+ * own files in a private directory, keyed by base and overlay content; the last
+ * {@value #OVERLAYS_KEPT} are kept. Thread-safe.
  */
 public final class ExecEngine implements Engine {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
+
+  /** How many materialised overlay trees are kept for reuse. */
+  public static final int OVERLAYS_KEPT = 64;
+
+  /** Flux builds with {@code LoadRestrictionsNone} (fluxcd/pkg kustomize.Build). */
+  static final List<String> BUILD_FLAGS = List.of("--load-restrictor", "LoadRestrictionsNone");
 
   private static final Pattern KLOG =
       Pattern.compile("^[EWIF]\\d{4} [\\d:.]+\\s+\\d+ \\S+\\] \"command failed\" err=\"(.*)\"\\s*$");
@@ -42,6 +54,7 @@ public final class ExecEngine implements Engine {
   private final Duration timeout;
   private final Path workDir;
   private final Map<Object, Materialised> trees = new ConcurrentHashMap<>();
+  private final LinkedHashMap<String, Materialised> overlays = new LinkedHashMap<>(16, 0.75f, true);
 
   /** Uses the PATH of this process; {@code workDir} holds the materialised trees. */
   public ExecEngine(Path workDir, Duration timeout) {
@@ -86,11 +99,14 @@ public final class ExecEngine implements Engine {
       if (!tree.isDirectory(path)) {
         throw new RenderException("directory '" + path + "' does not exist in " + tree.describe());
       }
-      Path root = materialise(tree);
-      if (GeneratedKustomization.needed(tree, path)) {
-        trees.get(key(tree)).generate(path, GeneratedKustomization.generate(tree, path));
+      if (tree instanceof OverlayFileTree overlay) {
+        Path base = materialise(overlay.base());
+        Materialised own = overlay(overlay);
+        synchronized (own) {
+          return run(own.overlay(base, overlay, workDir), path.isEmpty() ? "." : path);
+        }
       }
-      return run(root, path.isEmpty() ? "." : path);
+      return run(materialise(tree), path.isEmpty() ? "." : path);
     } catch (IOException | UncheckedIOException e) {
       throw new RenderException("cannot build '" + path + "' of " + tree.describe() + ": " + e.getMessage(), e);
     }
@@ -98,6 +114,7 @@ public final class ExecEngine implements Engine {
 
   private String run(Path root, String dir) throws RenderException, IOException {
     List<String> args = new ArrayList<>(command);
+    args.addAll(BUILD_FLAGS);
     args.add(dir);
     File out = Files.createTempFile(workDir, "out", ".yaml").toFile();
     File err = Files.createTempFile(workDir, "err", ".txt").toFile();
@@ -170,6 +187,25 @@ public final class ExecEngine implements Engine {
     return trees.computeIfAbsent(key(tree), k -> new Materialised()).get(tree, workDir);
   }
 
+  private Materialised overlay(OverlayFileTree overlay) {
+    String key = key(overlay.base()) + "+" + overlay.overlayKey();
+    List<Materialised> evicted = new ArrayList<>();
+    Materialised own;
+    synchronized (overlays) {
+      own = overlays.computeIfAbsent(key, k -> new Materialised());
+      var it = overlays.entrySet().iterator();
+      while (overlays.size() > OVERLAYS_KEPT && it.hasNext()) {
+        Materialised eldest = it.next().getValue();
+        if (eldest != own) {
+          evicted.add(eldest);
+          it.remove();
+        }
+      }
+    }
+    evicted.forEach(Materialised::delete);
+    return own;
+  }
+
   private static Object key(FileTree tree) {
     return tree instanceof GitFileTree git ? "git:" + git.treeId() : tree;
   }
@@ -180,6 +216,10 @@ public final class ExecEngine implements Engine {
       m.delete();
     }
     trees.clear();
+    synchronized (overlays) {
+      overlays.values().forEach(Materialised::delete);
+      overlays.clear();
+    }
   }
 
   private static Optional<Path> onPath(String tool, String path) {
@@ -216,12 +256,34 @@ public final class ExecEngine implements Engine {
       return dir;
     }
 
-    /** Writes the kustomization Flux would generate for {@code path}, once. */
-    synchronized void generate(String path, String kustomization) throws IOException {
-      Path file = dir.resolve(path).resolve(GeneratedKustomization.FILE_NAMES.get(0));
-      if (!Files.exists(file)) {
-        Files.writeString(file, kustomization, StandardCharsets.UTF_8);
+    /** Hard links to every file of {@code base}, then the overlay's own files (links replaced, never written through). */
+    synchronized Path overlay(Path base, OverlayFileTree overlay, Path workDir) throws IOException {
+      if (dir == null) {
+        Files.createDirectories(workDir);
+        Path target = Files.createTempDirectory(workDir, "overlay");
+        try (Stream<Path> paths = Files.walk(base)) {
+          for (Path source : (Iterable<Path>) paths::iterator) {
+            Path copy = target.resolve(base.relativize(source).toString());
+            if (Files.isDirectory(source)) {
+              Files.createDirectories(copy);
+            } else {
+              try {
+                Files.createLink(copy, source);
+              } catch (IOException | UnsupportedOperationException e) {
+                Files.copy(source, copy);
+              }
+            }
+          }
+        }
+        for (Map.Entry<String, byte[]> file : overlay.overrides().entrySet()) {
+          Path path = target.resolve(file.getKey());
+          Files.createDirectories(path.getParent());
+          Files.deleteIfExists(path);
+          Files.write(path, file.getValue());
+        }
+        dir = target;
       }
+      return dir;
     }
 
     synchronized void delete() {

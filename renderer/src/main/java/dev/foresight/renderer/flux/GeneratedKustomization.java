@@ -7,12 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code kustomization.yaml} Flux generates for a {@code spec.path} that has none: every
- * {@code .yaml}/{@code .yml} file below it, and every sub-directory that has its own kustomization
- * file (not descended into), in walk order.
+ * The {@code kustomization.yaml} kustomize-controller generates for a {@code spec.path} that has
+ * none (fluxcd/pkg {@code findOrGenerateKustomization}): every {@code .yaml}/{@code .yml} file below
+ * it as {@code ./relative/path}, and every sub-directory that has its own kustomization file as
+ * {@code ./dir} (not descended into), in lexical walk order; no resources at all gives
+ * {@code namespace: _placeholder} (Flux's way to avoid kustomize's "kustomization.yaml is empty").
  */
 public final class GeneratedKustomization {
 
+  /** The names kustomize recognises, in the order it looks for them. */
   public static final List<String> FILE_NAMES = List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
 
   private GeneratedKustomization() {}
@@ -20,17 +23,33 @@ public final class GeneratedKustomization {
   /** True when {@code dir} has no kustomization file, so Flux would generate one. */
   public static boolean needed(FileTree tree, String dir) throws IOException {
     String path = TreePath.normalize(dir);
-    return tree.isDirectory(path) && !hasKustomization(tree, path);
+    return tree.isDirectory(path) && existing(tree, path) == null;
+  }
+
+  /** The tree path of {@code dir}'s kustomization file, or null. */
+  public static String existing(FileTree tree, String dir) throws IOException {
+    for (String name : FILE_NAMES) {
+      String path = dir.isEmpty() ? name : dir + "/" + name;
+      if (tree.isFile(path)) {
+        return path;
+      }
+    }
+    return null;
+  }
+
+  /** The resources Flux lists for {@code dir}, e.g. {@code ./deploy.yaml}, {@code ./sub}. */
+  public static List<String> resources(FileTree tree, String dir) throws IOException {
+    List<String> resources = new ArrayList<>();
+    scan(tree, TreePath.normalize(dir), "", resources);
+    return resources;
   }
 
   /** The generated kustomization.yaml for {@code dir}. */
   public static String generate(FileTree tree, String dir) throws IOException {
-    String root = TreePath.normalize(dir);
-    List<String> resources = new ArrayList<>();
-    scan(tree, root, "", resources);
+    List<String> resources = resources(tree, dir);
     StringBuilder out = new StringBuilder("apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n");
     if (resources.isEmpty()) {
-      return out.append("resources: []\n").toString();
+      return out.append("namespace: _placeholder\n").toString();
     }
     out.append("resources:\n");
     resources.forEach(r -> out.append("- ").append(r).append('\n'));
@@ -43,23 +62,14 @@ public final class GeneratedKustomization {
       String rel = relative.isEmpty() ? name : relative + "/" + name;
       String path = TreePath.resolve(root, rel);
       if (tree.isDirectory(path)) {
-        if (hasKustomization(tree, path)) {
-          resources.add(rel);
+        if (existing(tree, path) != null) {
+          resources.add("./" + rel);
         } else {
           scan(tree, root, rel, resources);
         }
       } else if (name.endsWith(".yaml") || name.endsWith(".yml")) {
-        resources.add(rel);
+        resources.add("./" + rel);
       }
     }
-  }
-
-  private static boolean hasKustomization(FileTree tree, String dir) throws IOException {
-    for (String name : FILE_NAMES) {
-      if (tree.isFile(dir.isEmpty() ? name : dir + "/" + name)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -50,6 +50,23 @@ public final class GitFileTree implements FileTree {
     }
   }
 
+  /**
+   * The git blob id (40 hex) of the regular file at {@code path}, or empty when there is no such
+   * file; equal ids mean equal bytes. Reads no content.
+   */
+  public Optional<String> contentId(String path) throws IOException {
+    String p = TreePath.normalize(path);
+    if (tree == null || p.isEmpty()) {
+      return Optional.empty();
+    }
+    try (ObjectReader reader = repository.newObjectReader(); TreeWalk walk = TreeWalk.forPath(reader, p, tree)) {
+      if (walk == null || !isFile(walk.getFileMode(0))) {
+        return Optional.empty();
+      }
+      return Optional.of(walk.getObjectId(0).name());
+    }
+  }
+
   @Override
   public boolean isDirectory(String path) throws IOException {
     String p = TreePath.normalize(path);

@@ -1,0 +1,16 @@
+package dev.foresight.app.command;
+
+import picocli.CommandLine.Command;
+
+/** {@code foresight bench ...}: benchmarks that print ratios against a baseline run alongside. */
+@Command(name = "bench", description = "Benchmarks that print ratios against a baseline measured in the same run.",
+    subcommands = {BenchDiffCommand.class})
+public final class BenchCommand implements Runnable {
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}

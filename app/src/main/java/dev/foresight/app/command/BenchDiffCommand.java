@@ -1,0 +1,147 @@
+package dev.foresight.app.command;
+
+import dev.foresight.app.runtime.LocalPipeline;
+import dev.foresight.app.runtime.Revisions;
+import dev.foresight.renderer.Renderer;
+import dev.foresight.renderer.RendererConfig;
+import dev.foresight.schema.ChangeRequested;
+import dev.foresight.schema.KustomizationReport;
+import dev.foresight.schema.ProfileReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code foresight bench diff}: {@code foresight diff BASE HEAD} against the common CI approach
+ * ({@code ../shared/bench/baseline-diff.sh}: worktrees + {@code kubectl kustomize} per Flux
+ * Kustomization + {@code diff -u}) on the same range, in the same run; prints both times, the
+ * ratio, what Foresight rendered and whether both found the same changed pairs.
+ */
+@Command(name = "diff", description = "Time foresight diff BASE HEAD against baseline-diff.sh on the same range.")
+public final class BenchDiffCommand implements Callable<Integer> {
+
+  @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".", description = "GitOps repository.")
+  Path repo;
+
+  @Parameters(index = "0", paramLabel = "BASE") String base;
+
+  @Parameters(index = "1", paramLabel = "HEAD") String head;
+
+  @Option(names = "--baseline", paramLabel = "SCRIPT",
+      description = "The baseline script (default: ../shared/bench/baseline-diff.sh, or $FORESIGHT_BASELINE).")
+  Path baseline;
+
+  @Option(names = "--warm-from", paramLabel = "REV",
+      description = "First run foresight on REV..BASE untimed, as the previous push would have (warms the cache).")
+  String warmFrom;
+
+  @Option(names = "--runs", defaultValue = "3", description = "Timed foresight runs, each on a fresh cache unless --warm-from (default: 3); the median is reported.")
+  int runs;
+
+  @Option(names = "--work-dir", paramLabel = "DIR", description = "Scratch directory (default: a temporary one).")
+  Path workDir;
+
+  @Override
+  public Integer call() throws Exception {
+    Path root = Revisions.repositoryRoot(repo);
+    Path script = baselineScript();
+    Path work = workDir != null ? workDir : Files.createTempDirectory("foresight-bench-");
+    ChangeRequested change = Revisions.localChange(root, base, head);
+    int cores = Runtime.getRuntime().availableProcessors();
+    System.out.printf("bench diff %s %s..%s on %d cores%n", root, base, head, cores);
+
+    long t0 = System.nanoTime();
+    Path baselineOut = work.resolve("baseline-out");
+    Process process = new ProcessBuilder("bash", script.toString(), root.toString(), change.getBase(),
+        change.getHead(), baselineOut.toString()).redirectErrorStream(true).start();
+    String baselineSays = new String(process.getInputStream().readAllBytes()).trim();
+    if (process.waitFor() != 0) {
+      throw new IllegalStateException("the baseline failed: " + baselineSays);
+    }
+    double baselineSeconds = (System.nanoTime() - t0) / 1e9;
+    Set<String> baselinePairs = baselinePairs(baselineOut);
+    System.out.printf("baseline   %7.2f s  %s%n", baselineSeconds, baselineSays);
+
+    List<Double> times = new ArrayList<>();
+    LocalPipeline.Outcome outcome = null;
+    for (int run = 0; run < runs; run++) {
+      Path data = work.resolve("foresight-" + run);
+      try (Renderer renderer = new Renderer(RendererConfig.of(data));
+          LocalPipeline pipeline = new LocalPipeline(renderer, cores)) {
+        if (warmFrom != null) {
+          pipeline.run(Revisions.localChange(root, warmFrom, base), p -> true, r -> { });
+        }
+        long start = System.nanoTime();
+        outcome = pipeline.run(change, p -> true, r -> { });
+        times.add((System.nanoTime() - start) / 1e9);
+      }
+    }
+    times.sort(Double::compare);
+    double median = times.get(times.size() / 2);
+    Set<String> foresightPairs = changedPairs(outcome);
+    long total = outcome.plan().getPairs().size();
+    System.out.printf("foresight  %7.2f s  (median of %d, %s) rendered %d of %d Flux Kustomizations, "
+            + "cache hits %d of %d sides, %d changed%n", median, runs, warmFrom == null ? "cold cache"
+            : "cache warmed by " + warmFrom + ".." + base, outcome.rendered(), total, outcome.cacheHits(),
+        outcome.results().size() * 2, foresightPairs.size());
+    System.out.printf("ratio      %7.1fx faster than the baseline%n", baselineSeconds / median);
+    boolean same = foresightPairs.equals(baselinePairs);
+    System.out.printf("changed pairs %s the baseline's (%d)%n", same ? "equal" : "DIFFER from", baselinePairs.size());
+    if (!same) {
+      System.out.println("  only foresight: " + minus(foresightPairs, baselinePairs));
+      System.out.println("  only baseline:  " + minus(baselinePairs, foresightPairs));
+    }
+    return same ? 0 : 1;
+  }
+
+  private Path baselineScript() {
+    if (baseline != null) {
+      return baseline;
+    }
+    String env = System.getenv("FORESIGHT_BASELINE");
+    Path candidate = env != null ? Path.of(env) : Path.of("..", "shared", "bench", "baseline-diff.sh");
+    if (!Files.exists(candidate)) {
+      throw new IllegalArgumentException("baseline script " + candidate.toAbsolutePath()
+          + " not found; give --baseline ../shared/bench/baseline-diff.sh");
+    }
+    return candidate;
+  }
+
+  /** baseline-diff.sh writes {@code <profile>--<ks>.yaml.diff} for every differing pair. */
+  static Set<String> baselinePairs(Path out) throws IOException {
+    Set<String> pairs = new TreeSet<>();
+    try (Stream<Path> files = Files.list(out)) {
+      files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml.diff"))
+          .map(n -> n.substring(0, n.length() - ".yaml.diff".length()).replace("--", "/"))
+          .forEach(pairs::add);
+    }
+    return pairs;
+  }
+
+  static Set<String> changedPairs(LocalPipeline.Outcome outcome) {
+    Set<String> pairs = new TreeSet<>();
+    for (ProfileReport profile : outcome.report().getProfiles()) {
+      for (KustomizationReport ks : profile.getKustomizations()) {
+        if (!ks.getDiff().isEmpty()) {
+          pairs.add(profile.getName() + "/" + ks.getName());
+        }
+      }
+    }
+    return pairs;
+  }
+
+  private static Set<String> minus(Set<String> a, Set<String> b) {
+    Set<String> out = new TreeSet<>(a);
+    out.removeAll(b);
+    return out;
+  }
+}

@@ -1,0 +1,117 @@
+package dev.foresight.renderer.cache;
+
+import dev.foresight.kustomize.FileTree;
+import dev.foresight.kustomize.FileTrees;
+import dev.foresight.renderer.closure.Closure;
+import dev.foresight.renderer.git.GitFileTree;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Builds {@link RenderCache.Key}s: SHA-256 over the engine (name and version), the Flux
+ * Kustomization object's canonical text, every closure file as (path, git blob id), every file
+ * below each recorded tree likewise, the listing of each reached kustomization directory, and the
+ * substitution sources' digests. Content ids are git blob ids, read from the object database for
+ * a {@link GitFileTree} and computed from the bytes for any other tree, so the same content gives
+ * the same key whether it comes from a mirror, a directory or memory.
+ */
+public final class CacheKeys {
+
+  private static final String ABSENT = "-";
+
+  private CacheKeys() {}
+
+  /**
+   * The key of rendering the pair described by {@code fluxSpec} from {@code tree}, whose build
+   * reads {@code closure}; empty when the closure is incomplete or reads remote content (such a
+   * render must not be cached).
+   *
+   * @param engine engine name and version, e.g. {@code exec:kubectl v5.5.0}
+   */
+  public static Optional<RenderCache.Key> of(String engine, String fluxSpec, FileTree tree, Closure closure,
+      Map<String, String> sourceDigests) throws IOException {
+    if (closure.alwaysAffected()) {
+      return Optional.empty();
+    }
+    MessageDigest sha = sha256();
+    field(sha, "foresight-render-key/1");
+    field(sha, "engine");
+    field(sha, engine);
+    field(sha, "spec");
+    field(sha, fluxSpec);
+    for (String file : closure.files()) {
+      field(sha, "file");
+      field(sha, file);
+      field(sha, contentId(tree, file).orElse(ABSENT));
+    }
+    for (String dir : closure.trees()) {
+      field(sha, "tree");
+      field(sha, dir);
+      if (!tree.isDirectory(dir)) {
+        field(sha, ABSENT);
+        continue;
+      }
+      for (String file : FileTrees.walk(tree, dir)) {
+        field(sha, file);
+        field(sha, contentId(tree, file).orElse(ABSENT));
+      }
+    }
+    for (String dir : closure.directories()) {
+      field(sha, "dir");
+      field(sha, dir);
+      for (String name : tree.list(dir)) {
+        field(sha, name);
+      }
+    }
+    for (Map.Entry<String, String> source : new TreeMap<>(sourceDigests).entrySet()) {
+      field(sha, "source");
+      field(sha, source.getKey());
+      field(sha, source.getValue());
+    }
+    return Optional.of(new RenderCache.Key(HexFormat.of().formatHex(sha.digest())));
+  }
+
+  /** The git blob id of the file at {@code path}, or empty when it is not a file of {@code tree}. */
+  public static Optional<String> contentId(FileTree tree, String path) throws IOException {
+    if (tree instanceof GitFileTree git) {
+      return git.contentId(path);
+    }
+    return tree.read(path).map(CacheKeys::blobId);
+  }
+
+  /** The git blob id of {@code content}: SHA-1 of {@code "blob <length>\0" + content}. */
+  public static String blobId(byte[] content) {
+    try {
+      MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+      sha1.update(("blob " + content.length + "\0").getBytes(StandardCharsets.US_ASCII));
+      return HexFormat.of().formatHex(sha1.digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A SHA-256 hex digest of {@code text}, e.g. for a substitution source's content. */
+  public static String digest(String text) {
+    return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static void field(MessageDigest sha, String value) {
+    byte[] b = value.getBytes(StandardCharsets.UTF_8);
+    sha.update((b.length + ":").getBytes(StandardCharsets.US_ASCII));
+    sha.update(b);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

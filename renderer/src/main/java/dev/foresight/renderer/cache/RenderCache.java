@@ -1,0 +1,263 @@
+package dev.foresight.renderer.cache;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Rendered pair outputs on disk under {@code <dataDir>/cache/renders/<2 hex>/<key>}, one gzip file
+ * per key. Writes go to a temporary file in the same directory and are moved into place
+ * atomically, so concurrent renderers, threads or processes never see a partial entry (the same key
+ * always maps to the same content, so the last writer winning is harmless). The total size is
+ * bounded: when a put exceeds it, the least recently used entries (by file modification time, which
+ * a hit refreshes) are deleted down to 90% of the bound. Thread-safe.
+ */
+public final class RenderCache {
+
+  /** The default bound: 512 MiB. */
+  public static final long DEFAULT_MAX_BYTES = 512L * 1024 * 1024;
+
+  private static final String MAGIC = "foresight-render-cache/1";
+  private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
+  private static final String TMP_PREFIX = ".tmp-";
+
+  /** A cache key: 64 hex (SHA-256), built by {@link CacheKeys}. */
+  public record Key(String hex) {
+    public Key {
+      if (hex == null || !HEX.matcher(hex).matches()) {
+        throw new IllegalArgumentException("a cache key is 64 lower-case hex characters, not " + hex);
+      }
+    }
+  }
+
+  /** A cached render: the rendered, already masked text, and the warnings it produced. */
+  public record Entry(String content, List<String> warnings) {
+    public Entry {
+      Objects.requireNonNull(content, "content");
+      warnings = List.copyOf(warnings == null ? List.of() : warnings);
+    }
+  }
+
+  /** Counters since this instance was created, and the size on disk as last known. */
+  public record Stats(long hits, long misses, long puts, long evictions, long bytes, long maxBytes) {
+    /** hits / (hits + misses), 0 when nothing was asked. */
+    public double hitRate() {
+      return hits + misses == 0 ? 0 : (double) hits / (hits + misses);
+    }
+  }
+
+  private final Path dir;
+  private final long maxBytes;
+  private final Clock clock;
+  private final AtomicLong bytes = new AtomicLong();
+  private final AtomicLong hits = new AtomicLong();
+  private final AtomicLong misses = new AtomicLong();
+  private final AtomicLong puts = new AtomicLong();
+  private final AtomicLong evictions = new AtomicLong();
+  private final Object evictLock = new Object();
+
+  /** Under {@code <dataDir>/cache/renders/}, bounded by {@link #DEFAULT_MAX_BYTES}. */
+  public RenderCache(Path dataDir) throws IOException {
+    this(dataDir, DEFAULT_MAX_BYTES);
+  }
+
+  public RenderCache(Path dataDir, long maxBytes) throws IOException {
+    this(dataDir, maxBytes, Clock.systemUTC());
+  }
+
+  /** {@code clock} stamps access times (tests pass a fake one). */
+  public RenderCache(Path dataDir, long maxBytes, Clock clock) throws IOException {
+    if (maxBytes <= 0) {
+      throw new IllegalArgumentException("cache size bound must be positive, not " + maxBytes);
+    }
+    this.dir = dataDir.resolve("cache").resolve("renders");
+    this.maxBytes = maxBytes;
+    this.clock = clock;
+    Files.createDirectories(dir);
+    bytes.set(scan().stream().mapToLong(EntryFile::size).sum());
+  }
+
+  /** Where the entries live. */
+  public Path directory() {
+    return dir;
+  }
+
+  /** The entry under {@code key}, refreshing its access time; empty on a miss. */
+  public Optional<Entry> get(Key key) {
+    Path file = file(key);
+    try (InputStream in = Files.newInputStream(file)) {
+      Entry entry = decode(in);
+      touch(file);
+      hits.incrementAndGet();
+      return Optional.of(entry);
+    } catch (NoSuchFileException e) {
+      misses.incrementAndGet();
+      return Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      // unreadable (e.g. written by an incompatible version): drop it, render again
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException ignored) {
+        // another process may hold it; a later put replaces it
+      }
+      misses.incrementAndGet();
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Stores {@code entry} under {@code key} (replacing any), then evicts least recently used
+   * entries when over the bound. An entry larger than the whole bound is not stored.
+   */
+  public void put(Key key, Entry entry) throws IOException {
+    byte[] data = encode(entry);
+    if (data.length > maxBytes) {
+      return;
+    }
+    Path file = file(key);
+    Files.createDirectories(file.getParent());
+    Path tmp = Files.createTempFile(file.getParent(), TMP_PREFIX, ".gz");
+    try {
+      Files.write(tmp, data);
+      Files.setLastModifiedTime(tmp, FileTime.from(clock.instant()));
+      try {
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+    puts.incrementAndGet();
+    if (bytes.addAndGet(data.length) > maxBytes) {
+      evict();
+    }
+  }
+
+  public Stats stats() {
+    return new Stats(hits.get(), misses.get(), puts.get(), evictions.get(), bytes.get(), maxBytes);
+  }
+
+  /** Deletes least recently used entries until the cache holds at most 90% of its bound. */
+  public void evict() throws IOException {
+    synchronized (evictLock) {
+      List<EntryFile> entries = scan();
+      long total = entries.stream().mapToLong(EntryFile::size).sum();
+      long target = maxBytes - maxBytes / 10;
+      entries.sort(Comparator.comparing(EntryFile::accessed).thenComparing(e -> e.path().toString()));
+      for (EntryFile e : entries) {
+        if (total <= target) {
+          break;
+        }
+        if (Files.deleteIfExists(e.path())) {
+          evictions.incrementAndGet();
+        }
+        total -= e.size();
+      }
+      bytes.set(total);
+    }
+  }
+
+  private record EntryFile(Path path, long size, FileTime accessed) {}
+
+  /** Every entry file with size and access time; removes temporary files older than an hour. */
+  private List<EntryFile> scan() throws IOException {
+    List<EntryFile> out = new ArrayList<>();
+    FileTime stale = FileTime.from(clock.instant().minus(Duration.ofHours(1)));
+    try (Stream<Path> paths = Files.walk(dir, 2)) {
+      for (Path p : (Iterable<Path>) paths::iterator) {
+        try {
+          if (!Files.isRegularFile(p)) {
+            continue;
+          }
+          FileTime modified = Files.getLastModifiedTime(p);
+          if (p.getFileName().toString().startsWith(TMP_PREFIX)) {
+            if (modified.compareTo(stale) < 0) {
+              Files.deleteIfExists(p);
+            }
+            continue;
+          }
+          out.add(new EntryFile(p, Files.size(p), modified));
+        } catch (NoSuchFileException e) {
+          // evicted or replaced meanwhile by another process
+        }
+      }
+    }
+    return out;
+  }
+
+  private void touch(Path file) {
+    try {
+      Files.setLastModifiedTime(file, FileTime.from(clock.instant()));
+    } catch (IOException ignored) {
+      // evicted meanwhile: the caller already has the entry
+    }
+  }
+
+  private Path file(Key key) {
+    return dir.resolve(key.hex().substring(0, 2)).resolve(key.hex());
+  }
+
+  private static byte[] encode(Entry entry) throws IOException {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    try (OutputStream gz = new GZIPOutputStream(buffer); DataOutputStream out = new DataOutputStream(gz)) {
+      writeString(out, MAGIC);
+      out.writeInt(entry.warnings().size());
+      for (String w : entry.warnings()) {
+        writeString(out, w);
+      }
+      writeString(out, entry.content());
+    }
+    return buffer.toByteArray();
+  }
+
+  private static Entry decode(InputStream raw) throws IOException {
+    try (DataInputStream in = new DataInputStream(new GZIPInputStream(raw))) {
+      if (!MAGIC.equals(readString(in))) {
+        throw new IOException("not a render cache entry");
+      }
+      int n = in.readInt();
+      List<String> warnings = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        warnings.add(readString(in));
+      }
+      return new Entry(readString(in), warnings);
+    }
+  }
+
+  private static void writeString(DataOutputStream out, String s) throws IOException {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(b.length);
+    out.write(b);
+  }
+
+  private static String readString(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    if (n < 0 || n > Integer.MAX_VALUE - 16) {
+      throw new IOException("corrupt render cache entry");
+    }
+    return new String(in.readNBytes(n), StandardCharsets.UTF_8);
+  }
+}
