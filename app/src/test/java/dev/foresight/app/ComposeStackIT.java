@@ -1,17 +1,26 @@
 package dev.foresight.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.foresight.app.broker.TopicProvisioner;
+import dev.foresight.app.runtime.PublicationWatcher;
+import dev.foresight.app.runtime.RuntimeOptions;
+import dev.foresight.app.runtime.Services;
+import dev.foresight.app.sample.SampleRepository;
+import dev.foresight.ingest.sink.KafkaChangeSink;
 import dev.foresight.schema.ChangeIds;
 import dev.foresight.schema.ChangeKind;
 import dev.foresight.schema.ChangeRequested;
 import dev.foresight.schema.Topic;
 import dev.foresight.schema.Topics;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -30,12 +39,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 
 /**
  * The pieces of docker-compose.yml against the same Kafka image: topics provisioned on a real
- * apache/kafka broker, a ChangeRequested round trip. Skipped, saying so, where no Docker engine
+ * apache/kafka broker, a ChangeRequested round trip, and the sample's changes through all four
+ * stages against that broker. Skipped, saying so, where no Docker engine
  * answers.
  */
 @Tag("docker")
@@ -95,6 +106,43 @@ class ComposeStackIT {
       }
     }
     assertEquals(List.of(change), received);
+  }
+
+  @Test
+  void theSampleChangesFlowThroughAllStagesOnTheContainer(@TempDir Path dir) throws Exception {
+    assumeTrue(kubectlAvailable(), "kubectl is not on PATH: the renderer needs it; skipped");
+    String bootstrap = kafka.getBootstrapServers();
+    TopicProvisioner.ensureTopics(bootstrap, Topics.DEFAULT_PARTITIONS, (short) 1);
+    SampleRepository.Sample sample = SampleRepository.create(dir.resolve("repo"));
+    String repo = sample.path().toString();
+    Set<String> ids = new LinkedHashSet<>();
+    try (Services services = Services.startAll(new RuntimeOptions(bootstrap, dir.resolve("data"), 0, null, 2,
+            Duration.ofMinutes(5)));
+        KafkaChangeSink sink = new KafkaChangeSink(bootstrap);
+        PublicationWatcher watcher = new PublicationWatcher(bootstrap)) {
+      for (SampleRepository.RefUpdate update : sample.refUpdates()) {
+        ChangeRequested change = ChangeRequested.newBuilder()
+            .setChangeId(ChangeIds.of(repo, update.ref(), update.before(), update.after())).setRepo(repo)
+            .setKind(update.kind().equals("promotion") ? ChangeKind.PROMOTION : ChangeKind.PUSH)
+            .setRef(update.ref()).setBase(update.before()).setHead(update.after())
+            .setSource("compose-stack-it").setRequestedAt(Instant.now()).build();
+        sink.submit(change);
+        ids.add(change.getChangeId());
+      }
+      var published = watcher.await(ids, Duration.ofMinutes(5), (r, p) -> { });
+      assertEquals(ids, published.keySet());
+      published.values().forEach(p -> assertNull(p.report().getError(), p.report().getChangeId()));
+      assertTrue(published.values().stream().anyMatch(p -> p.report().getStats().getLinesAdded() > 0),
+          "the sample's changes show in the reports");
+    }
+  }
+
+  static boolean kubectlAvailable() {
+    try {
+      return new ProcessBuilder("kubectl", "version", "--client").start().waitFor() == 0;
+    } catch (java.io.IOException | InterruptedException e) {
+      return false;
+    }
   }
 
   private static ChangeRequested change() {
