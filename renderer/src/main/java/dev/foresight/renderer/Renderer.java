@@ -1,19 +1,24 @@
 package dev.foresight.renderer;
 
 import dev.foresight.kustomize.FileTree;
-import dev.foresight.kustomize.TreePath;
+import dev.foresight.renderer.cache.CachingEngine;
+import dev.foresight.renderer.cache.RenderCache;
 import dev.foresight.renderer.engine.Engine;
 import dev.foresight.renderer.engine.ExecEngine;
 import dev.foresight.renderer.engine.RenderException;
 import dev.foresight.renderer.flux.FluxKustomization;
-import dev.foresight.renderer.flux.FluxObjects;
+import dev.foresight.renderer.flux.ForesightConfig;
 import dev.foresight.renderer.flux.Profile;
 import dev.foresight.renderer.flux.ProfileDiscovery;
-import dev.foresight.renderer.flux.Substitution;
+import dev.foresight.renderer.flux.SubstitutionSources;
 import dev.foresight.renderer.git.GitFileTree;
 import dev.foresight.renderer.git.GitMirrors;
 import dev.foresight.renderer.manifest.Manifests;
 import dev.foresight.renderer.secret.SecretMasker;
+import dev.foresight.renderer.tree.ProfileTree;
+import dev.foresight.renderer.tree.ProfileTreeWalker;
+import dev.foresight.renderer.tree.RepositoryObjects;
+import dev.foresight.renderer.tree.TreeNode;
 import dev.foresight.schema.ChangeRequested;
 import dev.foresight.schema.PairAction;
 import dev.foresight.schema.PlannedPair;
@@ -25,45 +30,82 @@ import dev.foresight.schema.RenderedSide;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /**
- * The renderer's front door: plans a change into profile x Flux Kustomization pairs and renders
- * each pair at base and head. Never throws for bad input: failures come back in
- * {@link RenderPlan#getError()} or as {@link RenderStatus#ERROR} results. Thread-safe; rendered
- * profile entries are memoised per (tree, profile) for the lifetime of the instance.
+ * The renderer's front door: plans a change into profile x Flux Kustomization pairs (the whole tree
+ * of each profile, see {@link ProfileTreeWalker}) and renders each pair at base and head. Never
+ * throws for bad input: failures come back in {@link RenderPlan#getError()} or as
+ * {@link RenderStatus#ERROR} results. Thread-safe; each profile tree is rendered once per (commit
+ * tree, profile, other sources' tips) and memoised (the last {@value #TREES_KEPT}), so the worker
+ * of a child pair re-derives its final spec from the same walk. The profiles of one side are walked
+ * in parallel (one thread per core).
  */
 public final class Renderer implements AutoCloseable {
 
   /** The kustomization name of the pair that stands for a profile whose entry does not render. */
   public static final String PROFILE_PAIR = "(profile)";
 
+  /** How long the tip of another GitRepository (foresight.yaml sources) is reused before a fetch. */
+  public static final Duration SOURCE_TIP_MAX_AGE = Duration.ofSeconds(60);
+
+  static final int TREES_KEPT = 128;
+
   private final GitMirrors mirrors;
   private final Engine engine;
   private final SecretMasker masker;
-  private final Map<String, ProfileEntry> entries = new ConcurrentHashMap<>();
+  private final ProfileTreeWalker walker;
+  private final Memo<ProfileTree> trees = new Memo<>(TREES_KEPT);
+  private final Memo<RepositoryObjects> repositoryObjects = new Memo<>(16);
   private final Path ownedWorkDir;
+  private volatile PairDecider decider;
+  private final ExecutorService walkers = Executors.newFixedThreadPool(
+      Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("foresight-profile-walk"));
 
   /** With the exec engine, working under {@code <dataDir>/work/}. */
   public Renderer(RendererConfig config) throws IOException {
     this(config, null, workDir(config.dataDir()));
   }
 
-  /** With another engine (e.g. the native one); the renderer closes it. */
+  /** With another engine (e.g. the native one, or a caching one); the renderer closes it. */
   public Renderer(RendererConfig config, Engine engine) {
     this(config, engine, null);
   }
 
   private Renderer(RendererConfig config, Engine engine, Path ownedWorkDir) {
     this.mirrors = new GitMirrors(config.dataDir());
-    this.engine = engine != null ? engine : new ExecEngine(ownedWorkDir, config.timeout());
+    this.engine = engine != null ? engine : cached(new ExecEngine(ownedWorkDir, config.timeout()), config);
     this.masker = new SecretMasker(config.maskKey());
+    this.walker = new ProfileTreeWalker(this.engine,
+        value -> masker.token(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     this.ownedWorkDir = ownedWorkDir;
+    this.decider = config.affectedOnly() ? new AffectedOnly(mirrors) : PairDecider.RENDER_ALL;
+  }
+
+  /** The exec engine behind the render cache of the data directory (unless the config turns it off). */
+  private static Engine cached(Engine engine, RendererConfig config) {
+    if (!config.cache()) {
+      return engine;
+    }
+    try {
+      return new CachingEngine(engine, new RenderCache(config.dataDir()));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot open the render cache under " + config.dataDir()
+          + "/cache: " + e.getMessage() + " (give a writable --data-dir)", e);
+    }
   }
 
   /** How results are labelled, e.g. {@code exec:kubectl}. */
@@ -71,35 +113,78 @@ public final class Renderer implements AutoCloseable {
     return engine.name();
   }
 
-  /** Every profile x Flux Kustomization pair at base or head, sorted by profile then name. */
+  /** Sets the per-pair decision of {@link #plan} (default: affected-only, unless the config says otherwise). */
+  public void pairDecider(PairDecider decider) {
+    this.decider = decider == null ? PairDecider.RENDER_ALL : decider;
+  }
+
+  /** Every profile x Flux Kustomization pair of the trees at base or head, sorted by profile then name. */
   public RenderPlan plan(ChangeRequested change) {
     RenderPlan.Builder plan = RenderPlan.newBuilder().setChangeId(change.getChangeId()).setChange(change)
         .setPairs(new ArrayList<>()).setPlannedAt(Instant.now());
     try {
-      Side base = side("base", change, change.getBase());
-      Side head = side("head", change, change.getHead());
-      if (!ProfileDiscovery.hasProfiles(base.tree()) && !ProfileDiscovery.hasProfiles(head.tree())) {
-        return plan.setError("no " + ProfileDiscovery.ROOT + "/ directory at " + base.label() + " nor at "
-            + head.label() + " of " + change.getRepo() + "; Foresight renders every directory "
-            + ProfileDiscovery.ROOT + "/<name> holding a kustomization of Flux Kustomizations").build();
+      List<PairSides> sides = pairs(change);
+      if (sides.isEmpty() && noProfiles(change)) {
+        return plan.setError("no profiles at base (" + GitMirrors.abbreviate(change.getBase()) + ") nor at head ("
+            + GitMirrors.abbreviate(change.getHead()) + ") of " + change.getRepo() + "; Foresight renders every"
+            + " directory " + ProfileDiscovery.ROOT + "/<name> (else " + ProfileDiscovery.CLUSTERS + "/<name>), or the"
+            + " profiles: of " + ForesightConfig.FILE).build();
       }
-      Map<String, PlannedPair> pairs = new TreeMap<>();
-      for (Side side : List.of(base, head)) {
-        for (Profile profile : ProfileDiscovery.discover(side.tree())) {
-          ProfileEntry entry = entry(side, profile);
-          if (entry.error() != null) {
-            put(pairs, pair(profile.name(), PROFILE_PAIR, "", profile.entry(), entry.error()));
-          }
-          for (FluxKustomization ks : entry.kustomizations()) {
-            put(pairs, pair(profile.name(), ks.name(), ks.namespace(), normalised(ks.path()), null));
-          }
-        }
+      PairDecider decide = decider;
+      List<PlannedPair> pairs = new ArrayList<>();
+      for (PairSides pair : sides) {
+        TreeNode node = pair.head() != null ? pair.head() : pair.base();
+        String path = node != null ? node.path() : profileEntry(change, pair.profile());
+        PlannedPair planned = PlannedPair.newBuilder().setProfile(pair.profile()).setKustomization(pair.kustomization())
+            .setNamespace(pair.namespace()).setPath(path).setAction(PairAction.RENDER).setReason(pair.profileError())
+            .build();
+        pairs.add(decide.decide(change, pair, planned));
       }
-      return plan.setPairs(new ArrayList<>(pairs.values())).build();
-    } catch (IOException | RuntimeException e) {
+      return plan.setPairs(pairs).build();
+    } catch (IOException | ForesightConfig.InvalidException | RuntimeException e) {
       return plan.setError("cannot plan change " + change.getChangeId() + " of " + change.getRepo() + ": "
           + e.getMessage()).build();
     }
+  }
+
+  /**
+   * Every pair of the change with its node at base and at head (final spec after the parents'
+   * patches and substitution, output, warnings), sorted by profile, name, namespace: what
+   * {@link #plan} decides on.
+   *
+   * @throws ForesightConfig.InvalidException when head's foresight.yaml is malformed
+   */
+  public List<PairSides> pairs(ChangeRequested change) throws IOException, ForesightConfig.InvalidException {
+    Side base = side("base", change, change.getBase());
+    Side head = side("head", change, change.getHead());
+    Map<String, ProfileTree> baseTrees = trees(change, base, false);
+    Map<String, ProfileTree> headTrees = trees(change, head, true);
+    Set<String> profiles = new LinkedHashSet<>(baseTrees.keySet());
+    profiles.addAll(headTrees.keySet());
+    TreeMap<String, PairSides> pairs = new TreeMap<>();
+    for (String profile : profiles) {
+      ProfileTree b = baseTrees.get(profile);
+      ProfileTree h = headTrees.get(profile);
+      String entryError = h != null && h.entryError() != null ? head.label() + ", " + h.entryError()
+          : h == null && b != null && b.entryError() != null ? base.label() + ", " + b.entryError() : null;
+      if (entryError != null) {
+        PairSides pair = new PairSides(profile, "", PROFILE_PAIR, null, null, entryError);
+        pairs.put(pair.key(), pair);
+      }
+      Map<String, TreeNode[]> nodes = new LinkedHashMap<>();
+      if (b != null) {
+        b.nodes().forEach(n -> nodes.computeIfAbsent(n.id(), k -> new TreeNode[2])[0] = n);
+      }
+      if (h != null) {
+        h.nodes().forEach(n -> nodes.computeIfAbsent(n.id(), k -> new TreeNode[2])[1] = n);
+      }
+      for (TreeNode[] both : nodes.values()) {
+        FluxKustomization ks = (both[1] != null ? both[1] : both[0]).ks();
+        PairSides pair = new PairSides(profile, ks.namespace(), ks.name(), both[0], both[1], null);
+        pairs.put(pair.key(), pair);
+      }
+    }
+    return List.copyOf(pairs.values());
   }
 
   /** One job per pair to render. */
@@ -115,35 +200,52 @@ public final class Renderer implements AutoCloseable {
     return jobs;
   }
 
-  /** Renders one pair at base and head: built, substituted, Secrets masked. */
+  /** Renders one pair at base and head: built with Flux semantics, substituted, Secrets masked. */
   public RenderResult render(RenderJob job) {
     long start = System.nanoTime();
     ChangeRequested change = job.getChange();
     RenderResult.Builder result = RenderResult.newBuilder().setChangeId(job.getChangeId())
         .setProfile(job.getProfile()).setKustomization(job.getKustomization()).setNamespace(job.getNamespace())
-        .setStatus(RenderStatus.OK).setEngine(engine.name()).setDurationMs(0);
+        .setStatus(RenderStatus.OK).setEngine(engine.name()).setDurationMs(0).setWarnings(new ArrayList<>())
+        .setCacheHits(0);
     List<String> errors = new ArrayList<>();
+    List<String> baseWarnings = new ArrayList<>();
+    List<String> headWarnings = new ArrayList<>();
+    boolean[] found = new boolean[2];
+    int[] cacheHits = new int[1];
     try {
-      result.setBase(renderSide(job, side("base", change, change.getBase())));
+      result.setBase(renderSide(job, side("base", change, change.getBase()), false, baseWarnings, found, 0,
+          cacheHits));
     } catch (RenderException | IOException | RuntimeException e) {
       errors.add(message("base", e));
     }
     try {
-      result.setHead(renderSide(job, side("head", change, change.getHead())));
+      result.setHead(renderSide(job, side("head", change, change.getHead()), true, headWarnings, found, 1,
+          cacheHits));
     } catch (RenderException | IOException | RuntimeException e) {
       errors.add(message("head", e));
     }
+    result.setWarnings(found[0] && found[1] ? mergeWarnings(baseWarnings, headWarnings)
+        : new ArrayList<>(new LinkedHashSet<>(found[0] ? baseWarnings : headWarnings)));
     if (!errors.isEmpty()) {
       result.setStatus(RenderStatus.ERROR).setError(String.join("\n", errors));
     }
-    return result.setDurationMs((System.nanoTime() - start) / 1_000_000).build();
+    return result.setCacheHits(cacheHits[0]).setDurationMs((System.nanoTime() - start) / 1_000_000).build();
+  }
+
+  /** The tree of {@code profile} at {@code sha} (memoised); empty when the profile does not exist there. */
+  public Optional<ProfileTree> tree(ChangeRequested change, String sha, String profile)
+      throws IOException, ForesightConfig.InvalidException {
+    return Optional.ofNullable(trees(change, side("tree", change, sha), true).get(profile));
   }
 
   @Override
   public void close() {
+    walkers.shutdownNow();
     engine.close();
     mirrors.close();
-    entries.clear();
+    trees.clear();
+    repositoryObjects.clear();
     if (ownedWorkDir != null) {
       try (var paths = Files.walk(ownedWorkDir)) {
         paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -153,60 +255,178 @@ public final class Renderer implements AutoCloseable {
     }
   }
 
-  private RenderedSide renderSide(RenderJob job, Side side) throws RenderException, IOException {
-    Profile profile = new Profile(job.getProfile(), ProfileDiscovery.ROOT + "/" + job.getProfile());
-    if (!side.tree().isDirectory(profile.entry())) {
+  private RenderedSide renderSide(RenderJob job, Side side, boolean strict, List<String> warnings, boolean[] found,
+      int index, int[] cacheHits) throws RenderException, IOException {
+    Map<String, ProfileTree> trees;
+    try {
+      trees = trees(job.getChange(), side, strict);
+    } catch (ForesightConfig.InvalidException e) {
+      throw new RenderException(side.label() + ": " + e.getMessage());
+    }
+    ProfileTree tree = trees.get(job.getProfile());
+    if (tree == null) {
       return null;
     }
-    ProfileEntry entry = entry(side, profile);
-    if (entry.error() != null) {
-      throw new RenderException(entry.error());
+    if (tree.entryError() != null) {
+      throw new RenderException(side.label() + ", " + tree.entryError());
     }
-    FluxKustomization ks = entry.find(job.getNamespace(), job.getKustomization()).orElse(null);
-    if (ks == null) {
+    TreeNode node = tree.find(job.getNamespace(), job.getKustomization()).orElse(null);
+    if (node == null) {
       return null;
     }
-    String where = side.label() + ", profile " + profile.name() + ", Flux Kustomization " + ks.id();
-    String path;
-    try {
-      path = TreePath.normalize(ks.path());
-    } catch (IllegalArgumentException e) {
-      throw new RenderException(where + ": spec.path '" + ks.path() + "' escapes the repository root; fix spec.path in "
-          + profile.entry());
+    found[index] = true;
+    warnings.addAll(node.warnings());
+    if (node.cached()) {
+      cacheHits[0]++;
     }
-    if (!side.tree().isDirectory(path)) {
-      throw new RenderException(where + ": spec.path '" + ks.path() + "' does not exist; fix spec.path in "
-          + profile.entry() + " or add the directory " + path);
+    if (node.error() != null) {
+      throw new RenderException(side.label() + ", " + node.error());
     }
-    String yaml;
-    try {
-      yaml = engine.build(side.tree(), path);
-    } catch (RenderException e) {
-      throw new RenderException(where + ", path " + path + ": " + e.getMessage(), e);
+    if (!node.rendered()) {
+      return null;
     }
-    if (ks.spec().get("postBuild") != null) {
-      yaml = Substitution.apply(yaml, ks.substitute()).text();
-    }
-    String masked = masker.mask(yaml);
-    return RenderedSide.newBuilder().setPath(path).setContent(masked).setObjects(Manifests.count(masked)).build();
+    String masked = masker.mask(node.output());
+    return RenderedSide.newBuilder().setPath(node.path()).setContent(masked).setObjects(Manifests.count(masked))
+        .build();
   }
 
-  /** The profile's entry rendered at one side (no substitution), memoised. */
-  private ProfileEntry entry(Side side, Profile profile) {
-    String key = (side.tree() instanceof GitFileTree git ? git.treeId() : side.sha()) + "/" + profile.name();
-    ProfileEntry cached = entries.get(key);
-    if (cached != null) {
-      return cached;
-    }
-    ProfileEntry entry;
+  /** Every profile tree of one side, by profile name; a malformed foresight.yaml throws only when {@code strict}. */
+  private Map<String, ProfileTree> trees(ChangeRequested change, Side side, boolean strict)
+      throws IOException, ForesightConfig.InvalidException {
+    ForesightConfig config;
     try {
-      entry = new ProfileEntry(FluxObjects.parse(engine.build(side.tree(), profile.entry())), null);
-    } catch (RenderException | RuntimeException e) {
-      entry = ProfileEntry.failed("profile " + profile.name() + ": " + profile.entry() + " does not render at "
-          + side.label() + ": " + e.getMessage());
+      config = ForesightConfig.load(side.tree());
+    } catch (ForesightConfig.InvalidException e) {
+      if (strict) {
+        throw new ForesightConfig.InvalidException(e.getMessage() + " (at " + side.label() + ")");
+      }
+      return Map.of();
     }
-    entries.putIfAbsent(key, entry);
-    return entry;
+    Map<String, CompletableFuture<ProfileTree>> walks = new LinkedHashMap<>();
+    for (Profile profile : ProfileDiscovery.discover(side.tree(), config)) {
+      if (!side.tree().isDirectory(profile.entry())) {
+        continue;
+      }
+      walks.put(profile.name(), CompletableFuture.supplyAsync(() -> {
+        try {
+          return tree(change, side, config, profile);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }, walkers));
+    }
+    Map<String, ProfileTree> out = new LinkedHashMap<>();
+    for (Map.Entry<String, CompletableFuture<ProfileTree>> walk : walks.entrySet()) {
+      try {
+        out.put(walk.getKey(), walk.getValue().join());
+      } catch (java.util.concurrent.CompletionException e) {
+        if (e.getCause() instanceof java.io.UncheckedIOException io) {
+          throw io.getCause();
+        }
+        throw e.getCause() instanceof RuntimeException r ? r : e;
+      }
+    }
+    return out;
+  }
+
+  private ProfileTree tree(ChangeRequested change, Side side, ForesightConfig config, Profile profile)
+      throws IOException {
+    Map<String, String> tips = new TreeMap<>();
+    for (Map.Entry<String, ForesightConfig.Source> source : new TreeMap<>(config.sources()).entrySet()) {
+      if (!source.getValue().self()) {
+        try {
+          tips.put(source.getKey(), mirrors.tip(source.getValue().url(), source.getValue().ref(), SOURCE_TIP_MAX_AGE));
+        } catch (IOException e) {
+          tips.put(source.getKey(), "unavailable");
+        }
+      }
+    }
+    String key = change.getRepo() + "@" + treeKey(side) + "/" + profile.name() + ":" + profile.entry() + tips;
+    return trees.get(key, () -> {
+      SubstitutionSources repoObjects = repositoryObjects(side);
+      return walker.walk(profile, side.tree(), ks -> source(ks, side, config), repoObjects);
+    });
+  }
+
+  private SubstitutionSources repositoryObjects(Side side) {
+    SubstitutionSources lazy = new SubstitutionSources() {
+      private RepositoryObjects objects;
+
+      @Override
+      public synchronized Optional<Found> find(String kind, String namespace, String name) {
+        if (objects == null) {
+          objects = repositoryObjects.get(treeKey(side), () -> {
+            try {
+              return RepositoryObjects.scan(side.tree());
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          });
+        }
+        return objects.find(kind, namespace, name);
+      }
+    };
+    return lazy;
+  }
+
+  /** Where {@code ks}'s files come from (foresight.yaml sources, this repository, or not rendered). */
+  private ProfileTreeWalker.Source source(FluxKustomization ks, Side side, ForesightConfig config) {
+    String kind = ks.sourceKind();
+    String name = ks.sourceName();
+    String namespace = ks.sourceNamespace();
+    String id = namespace.isEmpty() ? name : namespace + "/" + name;
+    if (!kind.equals("GitRepository")) {
+      return ProfileTreeWalker.Source.notRendered("not rendered: " + kind + " " + id + " cannot be read offline");
+    }
+    Optional<ForesightConfig.Source> configured = config.source(namespace, name);
+    if (configured.isPresent() && !configured.get().self()) {
+      ForesightConfig.Source source = configured.get();
+      try {
+        String tip = mirrors.tip(source.url(), source.ref(), SOURCE_TIP_MAX_AGE);
+        FileTree tree = mirrors.tree(source.url(), tip);
+        return ProfileTreeWalker.Source.of(tree, "GitRepository " + id + " (" + source.url() + " " + source.ref() + " at "
+            + GitMirrors.abbreviate(tip) + ")");
+      } catch (IOException e) {
+        return ProfileTreeWalker.Source.failed("GitRepository " + id + " (" + source.url() + ", ref " + source.ref()
+            + ", from " + ForesightConfig.FILE + ") cannot be read: " + e.getMessage());
+      }
+    }
+    if (configured.isPresent() || name.isEmpty() || name.equals("flux-system")) {
+      return ProfileTreeWalker.Source.of(side.tree(), "this repository");
+    }
+    return ProfileTreeWalker.Source.notRendered("not rendered: GitRepository " + id + " is another repository;"
+        + " configure it in " + ForesightConfig.FILE + " as sources: {" + id + ": {url: <git URL or path>, ref: <branch"
+        + " or tag>}} (or url: self when it is this repository)");
+  }
+
+  private boolean noProfiles(ChangeRequested change) throws IOException {
+    for (String sha : List.of(change.getBase(), change.getHead())) {
+      FileTree tree = mirrors.tree(change.getRepo(), sha);
+      try {
+        if (!ProfileDiscovery.discover(tree, ForesightConfig.load(tree)).isEmpty()) {
+          return false;
+        }
+      } catch (ForesightConfig.InvalidException e) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private String profileEntry(ChangeRequested change, String profile) {
+    for (String sha : List.of(change.getHead(), change.getBase())) {
+      try {
+        FileTree tree = mirrors.tree(change.getRepo(), sha);
+        for (Profile p : ProfileDiscovery.discover(tree, ForesightConfig.load(tree))) {
+          if (p.name().equals(profile)) {
+            return p.entry();
+          }
+        }
+      } catch (IOException | ForesightConfig.InvalidException | RuntimeException ignored) {
+        // try the other side
+      }
+    }
+    return null;
   }
 
   private Side side(String name, ChangeRequested change, String sha) throws IOException {
@@ -214,22 +434,20 @@ public final class Renderer implements AutoCloseable {
     return new Side(name, sha, tree);
   }
 
-  private static PlannedPair pair(String profile, String ks, String namespace, String path, String reason) {
-    return PlannedPair.newBuilder().setProfile(profile).setKustomization(ks).setNamespace(namespace)
-        .setPath(path).setAction(PairAction.RENDER).setReason(reason).build();
+  private static String treeKey(Side side) {
+    return side.tree() instanceof GitFileTree git ? git.treeId() : side.sha();
   }
 
-  /** Head is visited after base, so a head pair replaces the base pair of the same key. */
-  private static void put(Map<String, PlannedPair> pairs, PlannedPair pair) {
-    pairs.put(pair.getProfile() + '\u0000' + pair.getKustomization() + '\u0000' + pair.getNamespace(), pair);
-  }
-
-  private static String normalised(String path) {
-    try {
-      return TreePath.normalize(path);
-    } catch (IllegalArgumentException e) {
-      return path;
+  /** When the pair exists on both sides: a warning of both sides once, one side's prefixed with the side. */
+  static List<String> mergeWarnings(List<String> base, List<String> head) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String w : base) {
+      out.add(head.contains(w) ? w : "base: " + w);
     }
+    for (String w : head) {
+      out.add(base.contains(w) ? w : "head: " + w);
+    }
+    return new ArrayList<>(out);
   }
 
   private static String message(String side, Exception e) {
@@ -237,9 +455,57 @@ public final class Renderer implements AutoCloseable {
     return e instanceof RenderException || text.startsWith(side) ? text : side + ": " + text;
   }
 
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return runnable -> {
+      Thread thread = new Thread(runnable, name);
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
   private static Path workDir(Path dataDir) throws IOException {
     Path work = dataDir.resolve("work");
     Files.createDirectories(work);
     return Files.createTempDirectory(work, "renderer");
+  }
+
+  /** A bounded memo (least recently used out) computing each value once, other keys not blocked. */
+  private static final class Memo<V> {
+    private final int capacity;
+    private final LinkedHashMap<String, Holder<V>> entries = new LinkedHashMap<>(16, 0.75f, true);
+
+    Memo(int capacity) {
+      this.capacity = capacity;
+    }
+
+    V get(String key, Supplier<V> compute) {
+      Holder<V> holder;
+      synchronized (entries) {
+        holder = entries.computeIfAbsent(key, k -> new Holder<>());
+        while (entries.size() > capacity) {
+          var eldest = entries.keySet().iterator();
+          eldest.next();
+          eldest.remove();
+        }
+      }
+      return holder.get(compute);
+    }
+
+    void clear() {
+      synchronized (entries) {
+        entries.clear();
+      }
+    }
+  }
+
+  private static final class Holder<V> {
+    private V value;
+
+    synchronized V get(Supplier<V> compute) {
+      if (value == null) {
+        value = compute.get();
+      }
+      return value;
+    }
   }
 }

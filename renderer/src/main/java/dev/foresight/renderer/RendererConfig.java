@@ -12,8 +12,15 @@ import java.time.Duration;
  * @param dataDir holds the git mirrors ({@code mirrors/}) and temporary trees ({@code work/})
  * @param maskKey the key of the Secret value digests; the same for every renderer instance
  * @param timeout the limit of one kustomize build
+ * @param cache serve unchanged builds from the render cache under {@code <dataDir>/cache}
+ * @param affectedOnly plan pairs whose inputs did not change as SKIP
  */
-public record RendererConfig(Path dataDir, byte[] maskKey, Duration timeout) {
+public record RendererConfig(Path dataDir, byte[] maskKey, Duration timeout, boolean cache, boolean affectedOnly) {
+
+  /** With the render cache and affected-only planning on (the defaults). */
+  public RendererConfig(Path dataDir, byte[] maskKey, Duration timeout) {
+    this(dataDir, maskKey, timeout, true, true);
+  }
 
   public RendererConfig {
     if (dataDir == null) {
@@ -34,6 +41,14 @@ public record RendererConfig(Path dataDir, byte[] maskKey, Duration timeout) {
   /** Defaults: the mask key of {@link MaskKey#load}, a 120 s timeout. */
   public static RendererConfig of(Path dataDir) throws IOException {
     return new RendererConfig(dataDir, MaskKey.load(dataDir), ExecEngine.DEFAULT_TIMEOUT);
+  }
+
+  public RendererConfig withCache(boolean on) {
+    return new RendererConfig(dataDir, maskKey, timeout, on, affectedOnly);
+  }
+
+  public RendererConfig withAffectedOnly(boolean on) {
+    return new RendererConfig(dataDir, maskKey, timeout, cache, on);
   }
 
   @Override

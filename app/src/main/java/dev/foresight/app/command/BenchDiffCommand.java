@@ -40,11 +40,12 @@ public final class BenchDiffCommand implements Callable<Integer> {
       description = "The baseline script (default: ../shared/bench/baseline-diff.sh, or $FORESIGHT_BASELINE).")
   Path baseline;
 
-  @Option(names = "--warm-from", paramLabel = "REV",
-      description = "First run foresight on REV..BASE untimed, as the previous push would have (warms the cache).")
-  String warmFrom;
+  @Option(names = "--warm", paramLabel = "A..B",
+      description = "Before each timed run, run foresight on A..B untimed (repeatable), as earlier pushes would have: "
+          + "warms the render cache, e.g. --warm BASE~1..BASE for a push.")
+  List<String> warm = new ArrayList<>();
 
-  @Option(names = "--runs", defaultValue = "3", description = "Timed foresight runs, each on a fresh cache unless --warm-from (default: 3); the median is reported.")
+  @Option(names = "--runs", defaultValue = "3", description = "Timed foresight runs (default: 3), each on a fresh data directory after the --warm runs; the median is reported.")
   int runs;
 
   @Option(names = "--work-dir", paramLabel = "DIR", description = "Scratch directory (default: a temporary one).")
@@ -77,8 +78,12 @@ public final class BenchDiffCommand implements Callable<Integer> {
       Path data = work.resolve("foresight-" + run);
       try (Renderer renderer = new Renderer(RendererConfig.of(data));
           LocalPipeline pipeline = new LocalPipeline(renderer, cores)) {
-        if (warmFrom != null) {
-          pipeline.run(Revisions.localChange(root, warmFrom, base), p -> true, r -> { });
+        for (String range : warm) {
+          String[] ends = range.split("\\.\\.", 2);
+          if (ends.length != 2) {
+            throw new IllegalArgumentException("--warm wants A..B, got '" + range + "'");
+          }
+          pipeline.run(Revisions.localChange(root, ends[0], ends[1]), p -> true, r -> { });
         }
         long start = System.nanoTime();
         outcome = pipeline.run(change, p -> true, r -> { });
@@ -90,8 +95,8 @@ public final class BenchDiffCommand implements Callable<Integer> {
     Set<String> foresightPairs = changedPairs(outcome);
     long total = outcome.plan().getPairs().size();
     System.out.printf("foresight  %7.2f s  (median of %d, %s) rendered %d of %d Flux Kustomizations, "
-            + "cache hits %d of %d sides, %d changed%n", median, runs, warmFrom == null ? "cold cache"
-            : "cache warmed by " + warmFrom + ".." + base, outcome.rendered(), total, outcome.cacheHits(),
+            + "cache hits %d of %d sides, %d changed%n", median, runs, warm.isEmpty() ? "cold cache"
+            : "cache warmed by " + String.join(", ", warm), outcome.rendered(), total, outcome.cacheHits(),
         outcome.results().size() * 2, foresightPairs.size());
     System.out.printf("ratio      %7.1fx faster than the baseline%n", baselineSeconds / median);
     boolean same = foresightPairs.equals(baselinePairs);

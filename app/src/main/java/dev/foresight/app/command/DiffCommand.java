@@ -52,6 +52,12 @@ public final class DiffCommand implements Callable<Integer> {
   @Option(names = "--exit-code", description = "Exit 1 when something differs (like git diff --exit-code).")
   boolean exitCode;
 
+  @Option(names = "--no-cache", description = "Render everything again instead of reusing renders of unchanged inputs.")
+  boolean noCache;
+
+  @Option(names = "--all", description = "Render every Flux Kustomization, also those no changed file can affect.")
+  boolean all;
+
   @Option(names = "--jobs", defaultValue = "0", description = "Parallel renders (default: number of cores).")
   int jobs;
 
@@ -64,7 +70,9 @@ public final class DiffCommand implements Callable<Integer> {
     int parallelism = jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
     AtomicInteger done = new AtomicInteger();
     Report report;
-    try (Renderer renderer = new Renderer(new RendererConfig(data, MaskKey.load(data), Duration.ofMinutes(2)));
+    RendererConfig config = new RendererConfig(data, MaskKey.load(data), Duration.ofMinutes(2))
+        .withCache(!noCache).withAffectedOnly(!all);
+    try (Renderer renderer = new Renderer(config);
         LocalPipeline pipeline = new LocalPipeline(renderer, parallelism)) {
       report = pipeline.run(change, p -> profiles.isEmpty() || profiles.contains(p), result -> {
         if (System.console() != null) {

@@ -79,7 +79,7 @@ public final class AffectedPairs {
         return Decision.affected("inputs not known statically at " + which + ": " + side.closure().problems().get(0));
       }
       if (!side.closure().remote().isEmpty()) {
-        return Decision.affected("reads remote content at " + which + ": " + side.closure().remote().first());
+        return Decision.affected("reads remote content at " + which + ": " + side.closure().remote().iterator().next());
       }
     }
     for (Side side : new Side[] {base, head}) {

@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Everything a {@code kustomize build} of one directory reads from its tree, found statically.
+ * Everything a {@code kustomize build} of one directory reads from its tree, found statically. All
+ * sets are sorted and unmodifiable.
  *
  * @param files files read, and paths probed that did not exist (their appearance is a change)
  * @param trees directories whose whole subtree is an input (Flux generates a kustomization from
@@ -22,8 +22,7 @@ import java.util.TreeSet;
  *     root, ...); empty when complete. An incomplete closure makes its pair always affected.
  */
 public record Closure(
-    SortedSet<String> files, SortedSet<String> trees, SortedSet<String> directories,
-    SortedSet<String> remote, List<String> problems) {
+    Set<String> files, Set<String> trees, Set<String> directories, Set<String> remote, List<String> problems) {
 
   public Closure {
     files = Collections.unmodifiableSortedSet(new TreeSet<>(files));

@@ -226,7 +226,17 @@ public final class ClosureCollector {
       return;
     }
     if (tree.isDirectory(path)) {
+      // a kustomization whose output is plugin configs: their file fields count too
+      Set<String> before = new HashSet<>(files);
       kustomizationDir(path, from);
+      for (String file : new ArrayList<>(files)) {
+        if (!before.contains(file) && !KUSTOMIZATION_FILES.contains(file.substring(file.lastIndexOf('/') + 1))) {
+          Optional<byte[]> bytes = tree.read(file);
+          if (bytes.isPresent()) {
+            pluginConfigs(dir, loadAll(new String(bytes.get(), StandardCharsets.UTF_8), file), file);
+          }
+        }
+      }
     } else if (tree.isFile(path)) {
       files.add(path);
       Optional<byte[]> bytes = tree.read(path);

@@ -16,6 +16,14 @@ public interface Engine extends AutoCloseable {
   /** How results are labelled, e.g. {@code exec:kubectl}. */
   String name();
 
+  /**
+   * What identifies this engine's output byte for byte (name and tool version), for cache keys:
+   * a new kustomize must not serve renders of the old one.
+   */
+  default String version() {
+    return name();
+  }
+
   /** Releases caches (temporary directories). */
   @Override
   default void close() {}

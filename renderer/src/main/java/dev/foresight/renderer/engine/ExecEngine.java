@@ -88,6 +88,40 @@ public final class ExecEngine implements Engine {
     return name;
   }
 
+  private volatile String version;
+
+  /** The name plus what {@code <tool> version} prints (kubectl: client and kustomize versions). */
+  @Override
+  public String version() {
+    String known = version;
+    if (known == null) {
+      known = name + " " + toolVersion();
+      version = known;
+    }
+    return known;
+  }
+
+  private String toolVersion() {
+    if (command.isEmpty()) {
+      return "(no tool)";
+    }
+    List<String> ask = new ArrayList<>(List.of(command.get(0), "version"));
+    if (name.endsWith("kubectl")) {
+      ask.add("--client");
+    }
+    try {
+      Process process = new ProcessBuilder(ask).redirectErrorStream(true).start();
+      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      process.waitFor(30, TimeUnit.SECONDS);
+      return out.strip().replace('\n', ' ');
+    } catch (IOException e) {
+      return "(version unknown: " + e.getMessage() + ")";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "(version unknown)";
+    }
+  }
+
   @Override
   public String build(FileTree tree, String dir) throws RenderException {
     if (command.isEmpty()) {
@@ -102,8 +136,18 @@ public final class ExecEngine implements Engine {
       if (tree instanceof OverlayFileTree overlay) {
         Path base = materialise(overlay.base());
         Materialised own = overlay(overlay);
-        synchronized (own) {
-          return run(own.overlay(base, overlay, workDir), path.isEmpty() ? "." : path);
+        try {
+          synchronized (own) {
+            return run(own.overlay(base, overlay, workDir), path.isEmpty() ? "." : path);
+          }
+        } finally {
+          boolean kept;
+          synchronized (overlays) {
+            kept = overlays.containsValue(own);
+          }
+          if (!kept) {
+            own.delete(); // evicted while in use: nobody else deletes it
+          }
         }
       }
       return run(materialise(tree), path.isEmpty() ? "." : path);

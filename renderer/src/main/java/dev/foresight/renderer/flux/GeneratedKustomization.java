@@ -5,6 +5,7 @@ import dev.foresight.kustomize.TreePath;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The {@code kustomization.yaml} kustomize-controller generates for a {@code spec.path} that has
@@ -12,11 +13,22 @@ import java.util.List;
  * it as {@code ./relative/path}, and every sub-directory that has its own kustomization file as
  * {@code ./dir} (not descended into), in lexical walk order; no resources at all gives
  * {@code namespace: _placeholder} (Flux's way to avoid kustomize's "kustomization.yaml is empty").
+ * Files and directories that source-controller leaves out of every artifact by default (fluxcd/pkg
+ * {@code sourceignore}: VCS, CI configuration, {@code .sops.yaml}, {@code .flux.yaml},
+ * {@code .goreleaser.yml}) are not listed: they do not exist for kustomize-controller.
+ * ({@code .sourceignore} files and {@code GitRepository.spec.ignore} are not modelled.)
  */
 public final class GeneratedKustomization {
 
   /** The names kustomize recognises, in the order it looks for them. */
   public static final List<String> FILE_NAMES = List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
+
+  /** Directories source-controller excludes at any level ({@code ExcludeVCS}, {@code ExcludeCI}). */
+  static final Set<String> IGNORED_DIRECTORIES = Set.of(".git", ".github", ".circleci");
+
+  /** YAML files source-controller excludes at any level ({@code ExcludeCI}, {@code ExcludeExtra}). */
+  static final Set<String> IGNORED_FILES = Set.of(".travis.yml", ".gitlab-ci.yml", "appveyor.yml", ".drone.yml",
+      "cloudbuild.yaml", "codeship-services.yml", "codeship-steps.yml", ".goreleaser.yml", ".sops.yaml", ".flux.yaml");
 
   private GeneratedKustomization() {}
 
@@ -62,12 +74,15 @@ public final class GeneratedKustomization {
       String rel = relative.isEmpty() ? name : relative + "/" + name;
       String path = TreePath.resolve(root, rel);
       if (tree.isDirectory(path)) {
+        if (IGNORED_DIRECTORIES.contains(name)) {
+          continue;
+        }
         if (existing(tree, path) != null) {
           resources.add("./" + rel);
         } else {
           scan(tree, root, rel, resources);
         }
-      } else if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+      } else if ((name.endsWith(".yaml") || name.endsWith(".yml")) && !IGNORED_FILES.contains(name)) {
         resources.add("./" + rel);
       }
     }

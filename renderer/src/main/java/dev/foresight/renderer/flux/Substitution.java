@@ -18,8 +18,8 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  *   <li>{@code ${var:=default}} and {@code ${var:-default}} use the default when {@code var} is
  *       unset or empty;
  *   <li>{@code $${var}} is an escape and yields the literal {@code ${var}};
- *   <li>documents annotated {@code kustomize.toolkit.fluxcd.io/substitute: disabled} are left
- *       untouched;
+ *   <li>documents annotated or labelled {@code kustomize.toolkit.fluxcd.io/substitute: disabled}
+ *       are left untouched (Flux checks both);
  *   <li>unlike Flux, an undefined variable without default is left as written and reported in
  *       {@link Result#unresolved()} (e.g. it comes from a SOPS Secret that cannot be read offline).
  * </ul>
@@ -102,9 +102,13 @@ public final class Substitution {
     }
     try {
       Object parsed = new Load(LoadSettings.builder().build()).loadFromString(doc);
-      if (parsed instanceof Map<?, ?> object && object.get("metadata") instanceof Map<?, ?> metadata
-          && metadata.get("annotations") instanceof Map<?, ?> annotations) {
-        return "disabled".equals(String.valueOf(annotations.get(OPT_OUT_ANNOTATION)));
+      if (parsed instanceof Map<?, ?> object && object.get("metadata") instanceof Map<?, ?> metadata) {
+        for (String field : List.of("labels", "annotations")) {
+          if (metadata.get(field) instanceof Map<?, ?> values
+              && "disabled".equals(String.valueOf(values.get(OPT_OUT_ANNOTATION)))) {
+            return true;
+          }
+        }
       }
       return false;
     } catch (RuntimeException e) {

@@ -9,6 +9,8 @@ import java.util.TreeSet;
 import org.eclipse.jgit.diff.DiffConfig;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.RenameDetector;
+import org.eclipse.jgit.api.errors.CanceledException;
+import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
@@ -59,7 +61,13 @@ public final class ChangedPaths {
       RenameDetector renames = new RenameDetector(reader, repository.getConfig().get(DiffConfig.KEY));
       renames.addAll(entries);
       TreeSet<String> paths = new TreeSet<>();
-      for (DiffEntry entry : renames.compute(reader, null)) {
+      List<DiffEntry> detected;
+      try {
+        detected = renames.compute(reader, NullProgressMonitor.INSTANCE);
+      } catch (CanceledException e) {
+        throw new IOException("rename detection was cancelled", e);
+      }
+      for (DiffEntry entry : detected) {
         add(paths, entry.getOldPath());
         add(paths, entry.getNewPath());
       }

@@ -76,6 +76,31 @@ public final class GitMirrors implements AutoCloseable {
     }
   }
 
+  /**
+   * The commit {@code ref} (branch, tag, or full commit id) of {@code repo} points at, fetching
+   * first unless this mirror was fetched in the last {@code maxAge}.
+   *
+   * @throws IOException when the ref does not exist (names it, and the repository)
+   */
+  public String tip(String repo, String ref, java.time.Duration maxAge) throws IOException {
+    Mirror mirror = mirror(repo);
+    if (ref.matches("[0-9a-f]{40}")) {
+      return resolve(repo, ref).name();
+    }
+    mirror.fetchIfOlder(maxAge);
+    Repository repository = mirror.repository();
+    for (String name : new String[] {ref, "refs/heads/" + ref, "refs/tags/" + ref}) {
+      org.eclipse.jgit.lib.Ref found = repository.exactRef(name);
+      if (found != null) {
+        ObjectId id = found.getPeeledObjectId() != null ? found.getPeeledObjectId() : found.getObjectId();
+        try (RevWalk walk = new RevWalk(repository)) {
+          return walk.parseCommit(id).getName();
+        }
+      }
+    }
+    throw new IOException("ref '" + ref + "' not found in " + repo + "; check the branch or tag in foresight.yaml");
+  }
+
   /** Where the mirror of {@code repo} lives. */
   public Path directory(String repo) {
     return mirrorsDir.resolve(dirName(repo));
@@ -128,6 +153,8 @@ public final class GitMirrors implements AutoCloseable {
     private final String repo;
     private final Path dir;
     private volatile Repository repository;
+    private long fetchedAt;
+    private boolean fetched;
 
     Mirror(String repo, Path dir) {
       this.repo = repo;
@@ -144,6 +171,8 @@ public final class GitMirrors implements AutoCloseable {
       }
       if (!Files.isDirectory(dir.resolve("objects"))) {
         cloneInto();
+        fetchedAt = System.nanoTime();
+        fetched = true;
       }
       repository = new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().setMustExist(true).build();
     }
@@ -155,6 +184,22 @@ public final class GitMirrors implements AutoCloseable {
       }
       try (Git git = Git.wrap(repository)) {
         git.fetch().setRemote("origin").setRemoveDeletedRefs(true).call();
+        fetchedAt = System.nanoTime();
+        fetched = true;
+      } catch (GitAPIException e) {
+        throw new IOException("cannot fetch " + repo + " into " + dir + ": " + e.getMessage(), e);
+      }
+    }
+
+    /** Fetches when the last clone or fetch is older than {@code maxAge}. */
+    synchronized void fetchIfOlder(java.time.Duration maxAge) throws IOException {
+      if (fetched && System.nanoTime() - fetchedAt < maxAge.toNanos()) {
+        return;
+      }
+      try (Git git = Git.wrap(repository)) {
+        git.fetch().setRemote("origin").setRemoveDeletedRefs(true).call();
+        fetchedAt = System.nanoTime();
+        fetched = true;
       } catch (GitAPIException e) {
         throw new IOException("cannot fetch " + repo + " into " + dir + ": " + e.getMessage(), e);
       }

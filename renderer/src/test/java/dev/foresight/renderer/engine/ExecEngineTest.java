@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.foresight.kustomize.FileTree;
 import dev.foresight.kustomize.MapFileTree;
+import dev.foresight.kustomize.OverlayFileTree;
+import dev.foresight.renderer.flux.GeneratedKustomization;
+import dev.foresight.renderer.flux.KustomizationOverlay;
 import dev.foresight.renderer.Tools;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,14 +67,30 @@ class ExecEngineTest {
   }
 
   @Test
-  void generatesTheKustomizationFluxWouldForAPlainDirectory() throws Exception {
+  void buildsAnOverlayOfGeneratedKustomizationAsHardLinksWithLoadRestrictionsNone() throws Exception {
     Tools.assumeKubectl();
-    assertEquals("apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n- a.yaml\n- kust\n"
-        + "- sub/b.yml\n", dev.foresight.renderer.flux.GeneratedKustomization.generate(TREE, "plain"));
+    assertEquals("apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n- ./a.yaml\n- ./kust\n"
+        + "- ./sub/b.yml\n", GeneratedKustomization.generate(TREE, "plain"));
+    FileTree overlay = KustomizationOverlay.apply(TREE, "plain", Map.of());
+    assertTrue(overlay instanceof OverlayFileTree, "a directory without kustomization gets Flux's");
     try (ExecEngine engine = new ExecEngine(work, Duration.ofSeconds(60))) {
-      String out = engine.build(TREE, "plain");
+      String out = engine.build(overlay, "plain");
       assertTrue(out.contains("name: a\n") && out.contains("name: b\n") && out.contains("name: k-cm\n"), out);
-      assertEquals(out, engine.build(TREE, "plain"));
+      assertEquals(out, engine.build(KustomizationOverlay.apply(TREE, "plain", Map.of()), "plain"));
+      try (Stream<Path> dirs = Files.list(work)) {
+        assertEquals(2, dirs.count(), "the base tree and one overlay tree (reused by content)");
+      }
+      Path base;
+      try (Stream<Path> dirs = Files.list(work)) {
+        base = dirs.filter(d -> d.getFileName().toString().startsWith("tree")).findFirst().orElseThrow();
+      }
+      assertFalse(Files.exists(base.resolve("plain/kustomization.yaml")), "the shared base is never written to");
+      RenderException outside = assertThrows(RenderException.class, () -> engine.build(TREE, "plain"));
+      assertTrue(outside.getMessage().contains("plain"), outside.getMessage());
+      // LoadRestrictionsNone: a kustomization may read files outside its directory (inside the tree)
+      MapFileTree loose = new MapFileTree(Map.of("a/kustomization.yaml", "resources:\n- ../shared/cm.yaml\n",
+          "shared/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: shared\n"));
+      assertTrue(engine.build(loose, "a").contains("name: shared"));
     }
   }
 

@@ -1,0 +1,78 @@
+package dev.foresight.renderer;
+
+import dev.foresight.kustomize.FileTree;
+import dev.foresight.renderer.closure.AffectedPairs;
+import dev.foresight.renderer.closure.ClosureCollector;
+import dev.foresight.renderer.flux.KustomizationOverlay;
+import dev.foresight.renderer.git.ChangedPaths;
+import dev.foresight.renderer.git.GitMirrors;
+import dev.foresight.renderer.tree.TreeNode;
+import dev.foresight.schema.ChangeRequested;
+import dev.foresight.schema.PairAction;
+import dev.foresight.schema.PlannedPair;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Affected-only planning: a pair is rendered when it exists on one side only, failed on a side,
+ * reads another repository, or when its Flux spec, its substitution variables or any file of its
+ * input closure changed between base and head; otherwise it is planned as SKIP with the reason.
+ * ({@code AffectedOnlyProofTest} checks over a generated history that no difference is missed.)
+ */
+final class AffectedOnly implements PairDecider {
+
+  static final String THIS_REPOSITORY = "this repository";
+
+  private final GitMirrors mirrors;
+  private final Map<String, Set<String>> changedPaths = Collections.synchronizedMap(
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Set<String>> eldest) {
+          return size() > 32;
+        }
+      });
+
+  AffectedOnly(GitMirrors mirrors) {
+    this.mirrors = mirrors;
+  }
+
+  @Override
+  public PlannedPair decide(ChangeRequested change, PairSides sides, PlannedPair planned) {
+    if (Renderer.PROFILE_PAIR.equals(sides.kustomization()) || sides.base() == null || sides.head() == null
+        || !renderedHere(sides.base()) || !renderedHere(sides.head())) {
+      return planned;
+    }
+    try {
+      AffectedPairs.Decision decision = AffectedPairs.decide(side(sides.base()), side(sides.head()),
+          changed(change));
+      return decision.affected() ? planned
+          : PlannedPair.newBuilder(planned).setAction(PairAction.SKIP).setReason(decision.reason()).build();
+    } catch (IOException | RuntimeException e) {
+      return planned; // when in doubt, render
+    }
+  }
+
+  private static boolean renderedHere(TreeNode node) {
+    return node.error() == null && node.rendered() && node.sourceTree() != null
+        && node.source() != null && node.source().startsWith(THIS_REPOSITORY);
+  }
+
+  private static AffectedPairs.Side side(TreeNode node) throws IOException {
+    FileTree build = KustomizationOverlay.apply(node.sourceTree(), node.path(), node.ks().spec());
+    return new AffectedPairs.Side(AffectedPairs.canonical(node.ks().spec()),
+        ClosureCollector.collect(build, node.path()),
+        node.variablesDigest() == null ? Map.of() : Map.of("postBuild", node.variablesDigest()));
+  }
+
+  private Set<String> changed(ChangeRequested change) throws IOException {
+    Set<String> known = changedPaths.get(change.getChangeId());
+    if (known == null) {
+      known = ChangedPaths.between(mirrors, change.getRepo(), change.getBase(), change.getHead());
+      changedPaths.put(change.getChangeId(), known);
+    }
+    return known;
+  }
+}

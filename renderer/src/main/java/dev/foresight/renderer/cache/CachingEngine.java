@@ -1,0 +1,85 @@
+package dev.foresight.renderer.cache;
+
+import dev.foresight.kustomize.FileTree;
+import dev.foresight.renderer.closure.Closure;
+import dev.foresight.renderer.closure.ClosureCollector;
+import dev.foresight.renderer.engine.Engine;
+import dev.foresight.renderer.engine.RenderException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An engine that answers from the {@link RenderCache} when the build's input closure (every file
+ * kustomize would read, including a Flux-rewritten kustomization) and the engine version are
+ * those of an earlier build, and renders with the delegate otherwise. Builds whose closure is
+ * incomplete or remote are never cached.
+ *
+ * <p>The cache holds the engine's raw output: the same content as the repository mirror beside
+ * it (Secret values are in git already); masking still happens in the renderer before anything
+ * leaves it.
+ */
+public final class CachingEngine implements Engine {
+
+  private static final ThreadLocal<Boolean> LAST_HIT = ThreadLocal.withInitial(() -> false);
+
+  private final Engine delegate;
+  private final RenderCache cache;
+
+  public CachingEngine(Engine delegate, RenderCache cache) {
+    this.delegate = delegate;
+    this.cache = cache;
+  }
+
+  /** True when the last {@link #build} on this thread was answered by the cache. */
+  public static boolean lastBuildWasCached() {
+    return LAST_HIT.get();
+  }
+
+  @Override
+  public String build(FileTree tree, String dir) throws RenderException {
+    LAST_HIT.set(false);
+    Closure closure = ClosureCollector.collect(tree, dir);
+    Optional<RenderCache.Key> key;
+    try {
+      key = CacheKeys.of(delegate.version(), "", tree, closure, Map.of());
+    } catch (java.io.IOException e) {
+      key = Optional.empty(); // unreadable input: let the engine report it
+    }
+    if (key.isPresent()) {
+      Optional<RenderCache.Entry> hit = cache.get(key.get());
+      if (hit.isPresent()) {
+        LAST_HIT.set(true);
+        return hit.get().content();
+      }
+    }
+    String output = delegate.build(tree, dir);
+    if (key.isPresent()) {
+      try {
+        cache.put(key.get(), new RenderCache.Entry(output, List.of()));
+      } catch (java.io.IOException e) {
+        // a full or read-only cache costs speed, never a render
+      }
+    }
+    return output;
+  }
+
+  @Override
+  public String name() {
+    return delegate.name();
+  }
+
+  @Override
+  public String version() {
+    return delegate.version();
+  }
+
+  public RenderCache cache() {
+    return cache;
+  }
+
+  @Override
+  public void close() {
+    delegate.close();
+  }
+}

@@ -1,0 +1,359 @@
+package dev.foresight.renderer.tree;
+
+import dev.foresight.kustomize.FileTree;
+import dev.foresight.kustomize.TreePath;
+import dev.foresight.renderer.cache.CachingEngine;
+import dev.foresight.renderer.engine.Engine;
+import dev.foresight.renderer.engine.RenderException;
+import dev.foresight.renderer.flux.CommonMetadata;
+import dev.foresight.renderer.flux.FluxKustomization;
+import dev.foresight.renderer.flux.FluxObjects;
+import dev.foresight.renderer.flux.KustomizationOverlay;
+import dev.foresight.renderer.flux.PostBuild;
+import dev.foresight.renderer.flux.Profile;
+import dev.foresight.renderer.flux.SubstitutionSources;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Renders the tree of Flux Kustomizations of one profile at one commit, the way kustomize-controller
+ * would reconcile it:
+ *
+ * <ol>
+ *   <li>the entry directory is built like a Flux Kustomization with an empty spec (kustomization
+ *       generated when missing), without substitution;
+ *   <li>each Flux Kustomization of an output is a node: its source is resolved, {@code spec.path}
+ *       is built through {@link KustomizationOverlay} (Flux's generator), then {@link PostBuild}
+ *       (substitution, ConfigMaps/Secrets looked up in the outputs of the node's ancestors nearest
+ *       first, then in the repository's files) and {@link CommonMetadata};
+ *   <li>the Flux Kustomizations of a node's output are its children, breadth first.
+ * </ol>
+ *
+ * A Flux Kustomization of the entry whose {@code spec.path} is the entry directory (Flux bootstrap)
+ * is rendered first; its GitRepository is this repository whatever its name, and the entry's other
+ * Kustomizations are taken from its output. A node is rendered once per tree. A Flux Kustomization declared again is not rendered again:
+ * silently when it declares itself (Flux bootstrap: {@code flux-system} renders the directory that
+ * holds it) or repeats an identical spec; with a warning on the declaring node when it closes a
+ * cycle through its ancestors or differs from the first declaration. Deeper than
+ * {@value #MAX_DEPTH} levels: a warning, not rendered.
+ */
+public final class ProfileTreeWalker {
+
+  public static final int MAX_DEPTH = 10;
+
+  /**
+   * Where a Flux Kustomization's files come from: a tree (with a description), or a warning (a
+   * source that cannot be rendered: the node renders nothing), or an error.
+   */
+  public record Source(FileTree tree, String description, String warning, String error) {
+
+    public static Source of(FileTree tree, String description) {
+      return new Source(tree, description, null, null);
+    }
+
+    public static Source notRendered(String warning) {
+      return new Source(null, null, warning, null);
+    }
+
+    public static Source failed(String error) {
+      return new Source(null, null, null, error);
+    }
+  }
+
+  /** Resolves {@code spec.sourceRef}. */
+  @FunctionalInterface
+  public interface SourceResolver {
+    Source resolve(FluxKustomization ks);
+  }
+
+  private final Engine engine;
+  private final UnaryOperator<String> secretValue;
+
+  /** Secret-sourced variable values substituted in clear (for tests and tools that mask later). */
+  public ProfileTreeWalker(Engine engine) {
+    this(engine, null);
+  }
+
+  /** {@code secretValue}: what a variable from a Secret is substituted as (e.g. its mask token). */
+  public ProfileTreeWalker(Engine engine, UnaryOperator<String> secretValue) {
+    this.engine = engine;
+    this.secretValue = secretValue;
+  }
+
+  private static final class Pending {
+    final FluxKustomization ks;
+    final Pending parent;
+    final int depth;
+    final List<String> warnings = new ArrayList<>();
+    List<Map<?, ?>> objects;
+    TreeNode node;
+
+    Pending(FluxKustomization ks, Pending parent, int depth) {
+      this.ks = ks;
+      this.parent = parent;
+      this.depth = depth;
+    }
+
+    boolean hasAncestor(String id) {
+      for (Pending p = parent; p != null; p = p.parent) {
+        if (p.ks.id().equals(id)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    String chain() {
+      List<String> ids = new ArrayList<>();
+      for (Pending p = this; p != null; p = p.parent) {
+        ids.add(0, p.ks.id());
+      }
+      return String.join(" → ", ids);
+    }
+  }
+
+  /**
+   * The tree of {@code profile} in {@code repository}.
+   *
+   * @param configured resolves each node's {@code spec.sourceRef} (the bootstrap Kustomization's
+   *     GitRepository is this repository regardless)
+   * @param repositoryObjects the last place substituteFrom looks
+   */
+  public ProfileTree walk(Profile profile, FileTree repository, SourceResolver configured,
+      SubstitutionSources repositoryObjects) {
+    String entryOutput;
+    List<Map<?, ?>> entryObjects;
+    try {
+      FileTree build = KustomizationOverlay.apply(repository, profile.entry(), Map.of());
+      entryOutput = engine.build(build, profile.entry());
+      entryObjects = FluxObjects.objects(entryOutput);
+    } catch (RenderException | IOException | RuntimeException e) {
+      return new ProfileTree(profile, "profile " + profile.name() + ": " + profile.entry() + " does not render: "
+          + e.getMessage(), List.of());
+    }
+    Map<String, Pending> visited = new LinkedHashMap<>();
+    Deque<Pending> queue = new ArrayDeque<>();
+    List<FluxKustomization> declared = children(entryObjects);
+    FluxKustomization root = bootstrap(declared, profile, repository, configured);
+    // the GitRepository the bootstrap Kustomization syncs from is this repository, whatever its name
+    SourceResolver sources = root == null ? configured : ks -> sameSource(ks, root)
+        ? Source.of(repository, "this repository") : configured.resolve(ks);
+    if (root != null) {
+      // Flux bootstrap: the cluster runs the entry through this Kustomization (its patches and
+      // substitution apply to the others), so the others are taken from its output first.
+      enqueue(List.of(root), null, 1, visited, queue);
+      render(queue.peekFirst(), profile, sources, entryObjects, repositoryObjects);
+      Pending rootNode = queue.removeFirst();
+      if (rootNode.objects != null) {
+        enqueue(children(rootNode.objects), rootNode, 2, visited, queue);
+      }
+    }
+    enqueue(declared, null, 1, visited, queue);
+    while (!queue.isEmpty()) {
+      Pending node = queue.removeFirst();
+      render(node, profile, sources, entryObjects, repositoryObjects);
+      if (node.objects != null) {
+        enqueue(children(node.objects), node, node.depth + 1, visited, queue);
+      }
+    }
+    List<TreeNode> nodes = new ArrayList<>();
+    for (Pending p : visited.values()) {
+      TreeNode n = p.node;
+      List<String> warnings = new ArrayList<>(n.warnings());
+      warnings.addAll(p.warnings);
+      nodes.add(new TreeNode(n.ks(), n.parent(), n.depth(), n.path(), n.source(), n.output(), warnings, n.error(),
+          n.sourceTree(), n.variablesDigest(), n.cached()));
+    }
+    return new ProfileTree(profile, null, nodes);
+  }
+
+  /**
+   * The Flux Kustomization of the entry's output that builds the entry directory itself from a
+   * GitRepository that is this repository or not configured elsewhere (Flux bootstrap).
+   */
+  private static FluxKustomization bootstrap(List<FluxKustomization> declared, Profile profile, FileTree repository,
+      SourceResolver sources) {
+    for (FluxKustomization ks : declared) {
+      try {
+        if (!TreePath.normalize(ks.path()).equals(profile.entry()) || !ks.sourceKind().equals("GitRepository")) {
+          continue;
+        }
+        Source source = sources.resolve(ks);
+        if (source.tree() == repository || source.warning() != null) {
+          return ks;
+        }
+      } catch (IllegalArgumentException ignored) {
+        // an escaping path is reported when the node renders
+      }
+    }
+    return null;
+  }
+
+  private static boolean sameSource(FluxKustomization a, FluxKustomization b) {
+    return a.sourceKind().equals(b.sourceKind()) && a.sourceName().equals(b.sourceName())
+        && a.sourceNamespace().equals(b.sourceNamespace());
+  }
+
+  private static List<FluxKustomization> children(List<Map<?, ?>> objects) {
+    List<FluxKustomization> found = new ArrayList<>();
+    for (Map<?, ?> object : objects) {
+      FluxKustomization ks = FluxKustomization.of(object);
+      if (ks != null) {
+        found.add(ks);
+      }
+    }
+    return found;
+  }
+
+  private static void enqueue(List<FluxKustomization> children, Pending parent, int depth, Map<String, Pending> visited,
+      Deque<Pending> queue) {
+    for (FluxKustomization child : children) {
+      String id = child.id();
+      Pending seen = visited.get(id);
+      if (seen != null) {
+        if (parent == null || parent.ks.id().equals(id)) {
+          continue; // declares itself: the Flux bootstrap pattern
+        }
+        if (parent.hasAncestor(id)) {
+          parent.warnings.add("cycle: Flux Kustomization " + id + " is declared again in the output of "
+              + parent.ks.id() + " (" + parent.chain() + " → " + id + "); not rendered again");
+        } else if (!sameSpec(seen.ks, child)) {
+          parent.warnings.add("Flux Kustomization " + id + " is declared again by " + parent.ks.id()
+              + " with a different spec than by " + (seen.parent == null ? "the profile entry" : seen.parent.ks.id())
+              + "; rendered as first declared");
+        }
+        continue;
+      }
+      if (depth > MAX_DEPTH) {
+        parent.warnings.add("Flux Kustomization " + id + " not rendered: deeper than " + MAX_DEPTH
+            + " levels of nested Flux Kustomizations (" + parent.chain() + " → " + id + ")");
+        continue;
+      }
+      Pending pending = new Pending(child, parent, depth);
+      visited.put(id, pending);
+      queue.addLast(pending);
+    }
+  }
+
+  private static boolean sameSpec(FluxKustomization a, FluxKustomization b) {
+    return Objects.equals(a.spec(), b.spec());
+  }
+
+  private void render(Pending p, Profile profile, SourceResolver sources, List<Map<?, ?>> entryObjects,
+      SubstitutionSources repositoryObjects) {
+    FluxKustomization ks = p.ks;
+    String parent = p.parent == null ? null : p.parent.ks.id();
+    String declared = parent == null ? profile.entry() : "Flux Kustomization " + parent;
+    String label = "profile " + profile.name() + ", Flux Kustomization " + ks.id();
+    String path = ks.path();
+    try {
+      path = TreePath.normalize(ks.path());
+    } catch (IllegalArgumentException e) {
+      p.node = failed(p, path, Source.failed(null), label + ": spec.path '" + ks.path() + "' escapes the source root; fix spec.path in "
+          + declared);
+      return;
+    }
+    Source source = sources.resolve(ks);
+    if (source.error() != null) {
+      p.node = failed(p, path, source, label + ": " + source.error());
+      return;
+    }
+    if (source.warning() != null) {
+      p.node = TreeNode.failed(ks, parent, p.depth, path, null, null, List.of(source.warning()), null);
+      return;
+    }
+    FileTree tree = source.tree();
+    try {
+      if (!tree.isDirectory(path)) {
+        String hint = ks.path().contains("${") ? " (its variables are substituted by the parent's postBuild: set them"
+            + " in the postBuild of " + declared + ")" : "";
+        p.node = failed(p, path, source, label + ": spec.path '" + ks.path() + "' does not exist in "
+            + source.description() + hint + "; fix spec.path in " + declared + " or add the directory " + path);
+        return;
+      }
+      FileTree build;
+      try {
+        build = KustomizationOverlay.apply(tree, path, ks.spec());
+      } catch (IllegalArgumentException e) {
+        p.node = failed(p, path, source, label + ": " + e.getMessage() + "; fix spec.components in "
+            + declared);
+        return;
+      }
+      String yaml;
+      boolean cached;
+      try {
+        yaml = engine.build(build, path);
+        cached = CachingEngine.lastBuildWasCached();
+      } catch (RenderException e) {
+        p.node = failed(p, path, source, label + ", path " + path + ": " + e.getMessage());
+        return;
+      }
+      PostBuild.Result post = PostBuild.apply(yaml, ks, lookup(p, entryObjects, repositoryObjects), secretValue);
+      if (post.error() != null) {
+        p.node = TreeNode.failed(ks, parent, p.depth, path, source.description(), tree, post.warnings(),
+            label + ": " + post.error());
+        return;
+      }
+      String output = CommonMetadata.apply(post.text(), ks);
+      p.objects = FluxObjects.objects(output);
+      List<String> warnings = new ArrayList<>(KustomizationOverlay.ignoredFields(ks.spec()));
+      warnings.addAll(post.warnings());
+      p.node = new TreeNode(ks, parent, p.depth, path, source.description(), output, warnings, null, tree,
+          post.variablesDigest(), cached);
+    } catch (IOException | RuntimeException e) {
+      p.node = failed(p, path, source, label + ", path " + path + ": " + e.getMessage());
+    }
+  }
+
+  private static TreeNode failed(Pending p, String path, Source source, String error) {
+    return TreeNode.failed(p.ks, p.parent == null ? null : p.parent.ks.id(), p.depth, path, source.description(),
+        source.tree(), List.of(), error);
+  }
+
+  /** The outputs of the node's ancestors (nearest first), the entry's, then the repository's files. */
+  private static SubstitutionSources lookup(Pending node, List<Map<?, ?>> entryObjects,
+      SubstitutionSources repositoryObjects) {
+    return (kind, namespace, name) -> {
+      for (Pending p = node.parent; p != null; p = p.parent) {
+        Optional<SubstitutionSources.Found> found = findIn(p.objects, kind, namespace, name,
+            "output of Flux Kustomization " + p.ks.id());
+        if (found.isPresent()) {
+          return found;
+        }
+      }
+      Optional<SubstitutionSources.Found> found = findIn(entryObjects, kind, namespace, name, "profile entry");
+      return found.isPresent() ? found : repositoryObjects.find(kind, namespace, name);
+    };
+  }
+
+  private static Optional<SubstitutionSources.Found> findIn(List<Map<?, ?>> objects, String kind, String namespace,
+      String name, String where) {
+    if (objects == null) {
+      return Optional.empty();
+    }
+    Map<?, ?> loose = null;
+    for (Map<?, ?> object : objects) {
+      if (!kind.equals(object.get("kind")) || !(object.get("metadata") instanceof Map<?, ?> meta)
+          || !name.equals(String.valueOf(meta.get("name")))) {
+        continue;
+      }
+      Object ns = meta.get("namespace");
+      String objectNs = ns == null ? "" : String.valueOf(ns);
+      if (objectNs.equals(namespace)) {
+        return Optional.of(new SubstitutionSources.Found(object, where));
+      }
+      if (objectNs.isEmpty() && loose == null) {
+        loose = object;
+      }
+    }
+    return Optional.ofNullable(loose).map(o -> new SubstitutionSources.Found(o, where));
+  }
+}

@@ -1,0 +1,96 @@
+package dev.foresight.renderer.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.foresight.kustomize.FileTree;
+import dev.foresight.kustomize.MapFileTree;
+import dev.foresight.renderer.TestRepo;
+import dev.foresight.renderer.closure.Closure;
+import dev.foresight.renderer.closure.ClosureCollector;
+import dev.foresight.renderer.git.GitMirrors;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CacheKeysTest {
+
+  @TempDir Path tmp;
+
+  private static final Map<String, String> FILES = Map.of(
+      "apps/base/kustomization.yaml", "resources:\n- cm.yaml\n",
+      "apps/base/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n",
+      "apps/prod/kustomization.yaml", "resources:\n- ../base\n",
+      "apps/prod/unreferenced-sub/x.yaml", "x: 1\n",
+      "other/file.yaml", "o: 1\n");
+  private static final String SPEC = "spec:\n  path: ./apps/prod\n";
+
+  private static RenderCache.Key key(FileTree tree, String spec, Map<String, String> sources) throws Exception {
+    Closure closure = ClosureCollector.collect(tree, "apps/prod");
+    return CacheKeys.of("exec:kubectl v5.5.0", spec, tree, closure, sources).orElseThrow();
+  }
+
+  private static MapFileTree with(String path, String text) {
+    Map<String, String> files = new HashMap<>(FILES);
+    if (text == null) {
+      files.remove(path);
+    } else {
+      files.put(path, text);
+    }
+    return new MapFileTree(files);
+  }
+
+  @Test
+  void keyFollowsEveryInputAndNothingElse() throws Exception {
+    MapFileTree tree = new MapFileTree(FILES);
+    RenderCache.Key k = key(tree, SPEC, Map.of());
+    assertEquals(k, key(new MapFileTree(FILES), SPEC, Map.of()), "deterministic");
+    assertEquals(k, key(with("other/file.yaml", "o: 2\n"), SPEC, Map.of()), "outside the closure");
+    assertEquals(k, key(with("apps/prod/unreferenced-sub/x.yaml", "x: 2\n"), SPEC, Map.of()));
+
+    assertNotEquals(k, key(tree, SPEC + "  prune: true\n", Map.of()), "different spec");
+    assertNotEquals(k, key(with("apps/base/cm.yaml", "changed: true\n"), SPEC, Map.of()), "closure file content");
+    assertNotEquals(k, key(with("apps/base/new.yaml", "n: 1\n"), SPEC, Map.of()), "listing of a kustomization dir");
+    assertNotEquals(k, key(tree, SPEC, Map.of("ConfigMap/vars", "d1")), "substitution sources");
+    Closure closure = ClosureCollector.collect(tree, "apps/prod");
+    assertNotEquals(k, CacheKeys.of("native 1", SPEC, tree, closure, Map.of()).orElseThrow(), "engine");
+  }
+
+  @Test
+  void generatedDirectoriesHashEveryFileBelow() throws Exception {
+    MapFileTree a = new MapFileTree(Map.of("flux/x.yaml", "a: 1\n", "flux/sub/y.yaml", "b: 1\n"));
+    MapFileTree b = new MapFileTree(Map.of("flux/x.yaml", "a: 1\n", "flux/sub/y.yaml", "b: 2\n"));
+    Closure ca = ClosureCollector.collect(a, "flux");
+    assertNotEquals(CacheKeys.of("e", "s", a, ca, Map.of()), CacheKeys.of("e", "s", b, ClosureCollector.collect(b, "flux"), Map.of()));
+  }
+
+  @Test
+  void incompleteOrRemoteClosuresAreNotCached() throws Exception {
+    MapFileTree tree = new MapFileTree(Map.of("a/kustomization.yaml", "resources:\n- missing.yaml\n"));
+    assertEquals(Optional.empty(), CacheKeys.of("e", "s", tree, ClosureCollector.collect(tree, "a"), Map.of()));
+    MapFileTree remote = new MapFileTree(Map.of("a/kustomization.yaml", "resources:\n- https://example.com/x.yaml\n"));
+    assertEquals(Optional.empty(), CacheKeys.of("e", "s", remote, ClosureCollector.collect(remote, "a"), Map.of()));
+  }
+
+  @Test
+  void gitTreesAndOtherTreesGiveTheSameKey() throws Exception {
+    String sha;
+    try (TestRepo repo = TestRepo.init(tmp.resolve("r"))) {
+      sha = repo.write(FILES).commit("one");
+    }
+    try (GitMirrors mirrors = new GitMirrors(tmp.resolve("data"))) {
+      FileTree git = mirrors.tree(tmp.resolve("r").toString(), sha);
+      assertEquals(key(new MapFileTree(FILES), SPEC, Map.of()), key(git, SPEC, Map.of()));
+      assertEquals(CacheKeys.blobId("x: 1\n".getBytes(StandardCharsets.UTF_8)),
+          CacheKeys.contentId(git, "apps/prod/unreferenced-sub/x.yaml").orElseThrow());
+    }
+    assertTrue(List.of(CacheKeys.blobId(new byte[0])).contains("e69de29bb2d1d6434b8b29ae775ad8c2e48c5391"),
+        "git's id of the empty blob");
+  }
+}

@@ -1,0 +1,46 @@
+package dev.foresight.renderer.flux;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ForesightConfigTest {
+
+  @Test
+  void parsesProfilesAndSources() throws Exception {
+    ForesightConfig config = ForesightConfig.parse("""
+        profiles:
+        - name: prod
+          path: ./clusters/prod/
+        sources:
+          platform:
+            url: https://github.com/acme/platform.git
+            ref: main
+          flux-system/self-too:
+            url: self
+        tickets: ignored by the renderer
+        """);
+    assertEquals(List.of(new Profile("prod", "clusters/prod")), config.profiles());
+    assertEquals("main", config.source("flux-system", "platform").orElseThrow().ref());
+    assertTrue(config.source("flux-system", "self-too").orElseThrow().self());
+    assertTrue(config.source("other", "self-too").isEmpty());
+  }
+
+  @Test
+  void errorsNameLineAndField() {
+    assertEquals("foresight.yaml:2: profiles must be a list of {name, path}",
+        assertThrows(ForesightConfig.InvalidException.class, () -> ForesightConfig.parse("x: 1\nprofiles: prod\n"))
+            .getMessage());
+    assertEquals("foresight.yaml:1: profiles[0].path is required (the entry directory, e.g. clusters/a)",
+        assertThrows(ForesightConfig.InvalidException.class, () -> ForesightConfig.parse("profiles: [{name: a}]\n"))
+            .getMessage());
+    assertEquals("foresight.yaml:3: sources.platform.ref is required with a url (a branch, tag or commit id)",
+        assertThrows(ForesightConfig.InvalidException.class,
+            () -> ForesightConfig.parse("sources:\n  platform:\n    url: https://x\n")).getMessage());
+    assertTrue(assertThrows(ForesightConfig.InvalidException.class, () -> ForesightConfig.parse("a: [\n"))
+        .getMessage().startsWith("foresight.yaml: not valid YAML"));
+  }
+}
