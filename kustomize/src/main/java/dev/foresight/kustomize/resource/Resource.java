@@ -19,6 +19,8 @@ public final class Resource {
   private String origin;
   private GeneratorBehavior behavior = GeneratorBehavior.NONE;
   private boolean needsHashSuffix;
+  private final List<String> namePrefixes = new ArrayList<>();
+  private final List<String> nameSuffixes = new ArrayList<>();
 
   public Resource(MapNode node, String origin) {
     this.node = Objects.requireNonNull(node, "node");
@@ -82,6 +84,19 @@ public final class Resource {
     return previousIds;
   }
 
+  /**
+   * namePrefix values applied to this resource, oldest first (kustomize keeps them in a build
+   * annotation); name-reference fixing uses them to tell apart same-named candidates. Live list.
+   */
+  public List<String> namePrefixes() {
+    return namePrefixes;
+  }
+
+  /** nameSuffix values applied, oldest first (see {@link #namePrefixes()}). Live list. */
+  public List<String> nameSuffixes() {
+    return nameSuffixes;
+  }
+
   /** Where it came from (file path in the tree, or generator), for errors and buildMetadata. */
   public String origin() {
     return origin;
@@ -114,6 +129,8 @@ public final class Resource {
     copy.previousIds.addAll(previousIds);
     copy.behavior = behavior;
     copy.needsHashSuffix = needsHashSuffix;
+    copy.namePrefixes.addAll(namePrefixes);
+    copy.nameSuffixes.addAll(nameSuffixes);
     return copy;
   }
 

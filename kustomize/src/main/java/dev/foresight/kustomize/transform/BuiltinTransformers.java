@@ -5,12 +5,16 @@ import dev.foresight.kustomize.UnsupportedFeature;
 import dev.foresight.kustomize.build.BuildContext;
 import dev.foresight.kustomize.resource.ResourceList;
 import dev.foresight.kustomize.yaml.MapNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The builtin transformers a kustomization's fields configure, each applied to the resources of
  * that kustomization (after its resources, generators and components are accumulated). Each
  * method reads its own fields from {@code kustomization} and does nothing when they are absent.
- * (Owner: the transform work package; stubs until it lands.)
+ * kustomize's order: patches, namespace, prefix/suffix, labels, annotations, json6902 patches,
+ * replicas, images, replacements.
  */
 public final class BuiltinTransformers {
 
@@ -19,37 +23,79 @@ public final class BuiltinTransformers {
   /** {@code namespace}. */
   public static void namespace(ResourceList resources, MapNode kustomization, BuildContext ctx)
       throws KustomizeException {
-    unsupportedIfPresent(kustomization, ctx, "namespace");
+    String ns = fields(kustomization, ctx).string("namespace");
+    new NamespaceTransformer(ns, ctx.config().namespace(), false, NamespaceTransformer.SubjectMode.DEFAULT_ONLY)
+        .apply(resources);
   }
 
   /** {@code namePrefix} and {@code nameSuffix}. */
   public static void prefixSuffix(ResourceList resources, MapNode kustomization, BuildContext ctx)
       throws KustomizeException {
-    unsupportedIfPresent(kustomization, ctx, "namePrefix", "nameSuffix");
+    KustFields f = fields(kustomization, ctx);
+    new NameAffixTransformer(f.string("namePrefix"), true, ctx.config().namePrefix()).apply(resources);
+    new NameAffixTransformer(f.string("nameSuffix"), false, ctx.config().nameSuffix()).apply(resources);
   }
 
   /** {@code commonLabels} and {@code labels}. */
   public static void labels(ResourceList resources, MapNode kustomization, BuildContext ctx)
       throws KustomizeException {
-    unsupportedIfPresent(kustomization, ctx, "commonLabels", "labels");
+    KustFields f = fields(kustomization, ctx);
+    TransformerConfig tc = ctx.config();
+    for (MapNode label : f.mapList("labels")) {
+      Map<String, String> pairs = f.stringMap(label.get("pairs"), "labels");
+      List<FieldSpec> fss = FieldSpec.parseList(label.get("fields"), f.file(), "labels");
+      fss = TransformerConfig.mergeAll(fss, tc.labels());
+      if (f.bool(label, "includeSelectors", "labels")) {
+        fss = TransformerConfig.mergeAll(fss, tc.commonLabels());
+      } else {
+        if (f.bool(label, "includeTemplates", "labels")) {
+          fss = TransformerConfig.mergeAll(fss, tc.templateLabels());
+        }
+        fss = TransformerConfig.mergeOne(fss, FieldSpec.of("metadata/labels", true));
+      }
+      new MapEntryTransformer(pairs, fss).apply(resources);
+    }
+    new MapEntryTransformer(f.stringMap(kustomization.get("commonLabels"), "commonLabels"), tc.commonLabels())
+        .apply(resources);
   }
 
   /** {@code commonAnnotations}. */
   public static void annotations(ResourceList resources, MapNode kustomization, BuildContext ctx)
       throws KustomizeException {
-    unsupportedIfPresent(kustomization, ctx, "commonAnnotations");
+    KustFields f = fields(kustomization, ctx);
+    new MapEntryTransformer(f.stringMap(kustomization.get("commonAnnotations"), "commonAnnotations"),
+        ctx.config().commonAnnotations()).apply(resources);
   }
 
   /** {@code replicas}. */
   public static void replicas(ResourceList resources, MapNode kustomization, BuildContext ctx)
       throws KustomizeException {
-    unsupportedIfPresent(kustomization, ctx, "replicas");
+    KustFields f = fields(kustomization, ctx);
+    for (MapNode entry : f.mapList("replicas")) {
+      String count = f.scalar(entry.get("count"), "replicas");
+      long n;
+      try {
+        n = count.isEmpty() ? 0 : Long.parseLong(count);
+      } catch (NumberFormatException e) {
+        throw KustomizeException.at(f.file(), "replicas", entry.line(), "count must be an integer, not '"
+            + count + "'");
+      }
+      new ReplicaTransformer(f.scalar(entry.get("name"), "replicas"), n, ctx.config().replicas()).apply(resources);
+    }
   }
 
-  /** {@code images}. */
+  /** {@code images} (and the deprecated {@code imageTags}). */
   public static void images(ResourceList resources, MapNode kustomization, BuildContext ctx)
       throws KustomizeException {
-    unsupportedIfPresent(kustomization, ctx, "images");
+    KustFields f = fields(kustomization, ctx);
+    List<MapNode> entries = new ArrayList<>(f.mapList("images"));
+    entries.addAll(f.mapList("imageTags"));
+    for (MapNode e : entries) {
+      ImageTransformer.Image image = new ImageTransformer.Image(f.scalar(e.get("name"), "images"),
+          f.scalar(e.get("newName"), "images"), f.scalar(e.get("newTag"), "images"),
+          f.scalar(e.get("digest"), "images"), f.scalar(e.get("tagSuffix"), "images"));
+      new ImageTransformer(image, ctx.config().images()).apply(resources);
+    }
   }
 
   /** {@code replacements}. */
@@ -63,15 +109,17 @@ public final class BuiltinTransformers {
    * ServiceAccounts, ...) follow the new names; RoleBinding subjects follow namespaces.
    */
   public static void fixNameReferences(ResourceList resources, TransformerConfig config) throws KustomizeException {
-    // nothing renamed without the transformers that rename; stub until the transform package lands
+    new NameReferenceFixer(config.nameReference()).apply(resources);
   }
 
   /** {@code vars}: resolve {@code $(VAR)} references (after name references are fixed). */
   public static void resolveVars(ResourceList resources, java.util.List<MapNode> vars, TransformerConfig config)
       throws KustomizeException {
-    if (!vars.isEmpty()) {
-      throw new UnsupportedFeature("vars", null);
-    }
+    VarResolver.of(vars, config.varReference()).apply(resources);
+  }
+
+  private static KustFields fields(MapNode kustomization, BuildContext ctx) {
+    return new KustFields(kustomization, ctx.file());
   }
 
   static void unsupportedIfPresent(MapNode kustomization, BuildContext ctx, String... fields)
