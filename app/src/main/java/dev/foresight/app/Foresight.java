@@ -3,6 +3,7 @@ package dev.foresight.app;
 import dev.foresight.app.command.BenchCommand;
 import dev.foresight.app.command.DemoCommand;
 import dev.foresight.app.command.DiffCommand;
+import dev.foresight.app.command.KustomizeCommand;
 import dev.foresight.app.command.ReplayCommand;
 import dev.foresight.app.command.ServeCommand;
 import dev.foresight.app.command.TopicsCommand;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Command;
 @Command(name = "foresight", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Shows what a GitOps change does to every environment.",
     subcommands = {DemoCommand.class, DiffCommand.class, UpCommand.class, ServeCommand.class,
-        ReplayCommand.class, TopicsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        ReplayCommand.class, TopicsCommand.class, BenchCommand.class, KustomizeCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Foresight implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

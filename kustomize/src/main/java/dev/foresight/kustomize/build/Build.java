@@ -1,0 +1,86 @@
+package dev.foresight.kustomize.build;
+
+import dev.foresight.kustomize.FileTree;
+import dev.foresight.kustomize.KustomizeException;
+import dev.foresight.kustomize.TreePath;
+import dev.foresight.kustomize.UnsupportedFeature;
+import dev.foresight.kustomize.resource.Resource;
+import dev.foresight.kustomize.resource.ResourceList;
+import dev.foresight.kustomize.transform.BuiltinTransformers;
+import dev.foresight.kustomize.yaml.MapNode;
+import dev.foresight.kustomize.yaml.ScalarNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A whole {@code kustomize build DIR} (krusty's Kustomizer.Run and KustTarget.makeCustomizedResMap):
+ * accumulate the target, add the name hashes, fix name references, resolve vars, drop local
+ * configs, sort, apply buildMetadata.
+ */
+public final class Build {
+
+  /** The label {@code buildMetadata: [managedByLabel]} adds. */
+  public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
+  public static final String MANAGED_BY_VALUE = "kustomize-v5.5.0";
+  static final String LOCAL_CONFIG = "config.kubernetes.io/local-config";
+
+  private Build() {}
+
+  public static ResourceList run(FileTree tree, String dir, YamlParser parser) throws KustomizeException {
+    String root;
+    try {
+      root = TreePath.normalize(dir);
+    } catch (IllegalArgumentException e) {
+      throw new KustomizeException(e.getMessage());
+    }
+    KustTarget target = KustTarget.load(tree, root, parser);
+    Kustomization top = target.kustomization();
+    List<String> buildMetadata = top.strings("buildMetadata");
+    for (String option : buildMetadata) {
+      switch (option) {
+        case "managedByLabel" -> { }
+        case "originAnnotations", "transformerAnnotations" ->
+            throw new UnsupportedFeature("buildMetadata: " + option, top.file());
+        default -> throw KustomizeException.at(top.file(), "buildMetadata", 0, "invalid buildMetadata option: "
+            + option + " (one of originAnnotations, transformerAnnotations, managedByLabel)");
+      }
+    }
+    Accumulator ra = target.accumulate();
+    for (Resource r : ra.resources) {
+      if (r.needsHashSuffix()) {
+        r.rename(r.name() + "-" + NameHasher.hash(r));
+      }
+    }
+    BuiltinTransformers.fixNameReferences(ra.resources, ra.config);
+    BuiltinTransformers.resolveVars(ra.resources, new ArrayList<>(ra.vars.values()), ra.config);
+    ra.resources.all().removeIf(r -> {
+      String local = r.stringMap("annotations").get(LOCAL_CONFIG);
+      return local != null && !local.equals("false");
+    });
+    ResourceOrder.apply(ra.resources, top.node().getMap("sortOptions"), top.file());
+    if (buildMetadata.contains("managedByLabel")) {
+      for (Resource r : ra.resources) {
+        r.metadata().getOrCreateMap("labels").put(MANAGED_BY_LABEL, MANAGED_BY_VALUE);
+      }
+    }
+    for (Resource r : ra.resources) {
+      stringifyAnnotations(r);
+    }
+    return ra.resources;
+  }
+
+  /** As kustomize's RemoveBuildAnnotations rewrites them: sorted, every value a string. */
+  static void stringifyAnnotations(Resource r) {
+    MapNode metadata = r.node().getMap("metadata");
+    MapNode annotations = metadata == null ? null : metadata.getMap("annotations");
+    if (annotations == null || annotations.isEmpty()) {
+      return;
+    }
+    Map<String, String> values = new TreeMap<>(r.stringMap("annotations"));
+    metadata.remove("annotations");
+    MapNode rewritten = metadata.getOrCreateMap("annotations");
+    values.forEach((k, v) -> rewritten.put(k, ScalarNode.string(v)));
+  }
+}
