@@ -76,8 +76,50 @@ final class OutputModel {
         }
       }
       default:
-        return new Text(v);
+        return new Text(throughJson(v));
     }
+  }
+
+  /**
+   * A string after the JSON hop: encoding/json writes U+0085 (NEL) raw inside a double-quoted
+   * JSON string, and go-yaml v2 reading it back folds it like a line break (one break becomes a
+   * space, n breaks n-1 newlines, blanks around them dropped).
+   */
+  static String throughJson(String s) {
+    if (s.indexOf('\u0085') < 0) {
+      return s;
+    }
+    StringBuilder out = new StringBuilder();
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      char c = s.charAt(i);
+      if (c == ' ') {
+        int j = i;
+        while (j < n && s.charAt(j) == ' ') {
+          j++;
+        }
+        if (j >= n || s.charAt(j) != '\u0085') {
+          out.append(s, i, j);
+        }
+        i = j;
+      } else if (c == '\u0085') {
+        int breaks = 0;
+        int j = i;
+        while (j < n && (s.charAt(j) == '\u0085' || s.charAt(j) == ' ')) {
+          if (s.charAt(j) == '\u0085') {
+            breaks++;
+          }
+          j++;
+        }
+        out.append(breaks == 1 ? " " : "\n".repeat(breaks - 1));
+        i = j;
+      } else {
+        out.append(c);
+        i++;
+      }
+    }
+    return out.toString();
   }
 
   private static Value integer(String v) {

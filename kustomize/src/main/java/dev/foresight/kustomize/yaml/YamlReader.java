@@ -108,7 +108,7 @@ final class YamlReader {
             throw KustomizeException.at(file, null, key.line(),
                 "mapping keys must be scalars; complex keys are not supported");
           }
-          if (Tags.MERGE.equals(k.tag())) {
+          if (isMerge(k)) {
             merges.add(value);
             continue;
           }
@@ -124,6 +124,17 @@ final class YamlReader {
       default:
         throw KustomizeException.at(file, null, line(e), "invalid YAML: unexpected " + e.getEventId());
     }
+  }
+
+  /** go-yaml v3 treats a plain, untagged (or !!merge-tagged) {@code <<} key as a merge key. */
+  private static boolean isMerge(ScalarNode k) {
+    if (!k.value().equals("<<")) {
+      return false;
+    }
+    if (k.tagExplicit()) {
+      return Tags.MERGE.equals(k.tag());
+    }
+    return k.style() == ScalarStyle.PLAIN;
   }
 
   private void merge(MapNode map, List<Node> merges) throws KustomizeException {
