@@ -4,8 +4,12 @@ import dev.foresight.kustomize.KustomizeException;
 import java.util.List;
 
 /**
- * Reading and writing YAML exactly as kustomize v5.5.0 does. (Owner: the yaml work package;
- * bodies are stubs until it lands.)
+ * Reading and writing YAML exactly as kustomize v5.5.0 does.
+ *
+ * <p>Reading types plain scalars as kyaml's go-yaml v3 does, expands aliases and merge keys and
+ * skips empty/null documents. Writing follows kustomize's real output path (resource → JSON →
+ * go-yaml v2): keys sorted, comments/anchors/tags/styles dropped, numbers normalised, strings
+ * quoted and folded like go-yaml v2.
  */
 public final class Yaml {
 
@@ -19,12 +23,12 @@ public final class Yaml {
    * the source in errors. Rejects alias bombs and oversized input with a clear error.
    */
   public static List<Node> parseAll(String text, String file) throws KustomizeException {
-    throw new dev.foresight.kustomize.UnsupportedFeature("yaml parser", file);
+    return YamlReader.parseAll(text, file);
   }
 
   /** One resource as kustomize prints it (no leading {@code ---}, trailing newline). */
   public static String emit(Node document) {
-    throw new UnsupportedOperationException("yaml emitter not implemented yet");
+    return V2Writer.write(OutputModel.of(document));
   }
 
   /** Documents joined the way {@code kustomize build} prints them ({@code ---} between). */
