@@ -5,6 +5,8 @@ import dev.foresight.renderer.cache.CachingEngine;
 import dev.foresight.renderer.cache.RenderCache;
 import dev.foresight.renderer.engine.Engine;
 import dev.foresight.renderer.engine.ExecEngine;
+import dev.foresight.renderer.engine.NativeEngine;
+import dev.foresight.renderer.engine.VerifyingEngine;
 import dev.foresight.renderer.engine.RenderException;
 import dev.foresight.renderer.flux.FluxKustomization;
 import dev.foresight.renderer.flux.ForesightConfig;
@@ -87,12 +89,20 @@ public final class Renderer implements AutoCloseable {
 
   private Renderer(RendererConfig config, Engine engine, Path ownedWorkDir) {
     this.mirrors = new GitMirrors(config.dataDir());
-    this.engine = engine != null ? engine : cached(new ExecEngine(ownedWorkDir, config.timeout()), config);
+    this.engine = engine != null ? engine : cached(chosen(config, new ExecEngine(ownedWorkDir, config.timeout())), config);
     this.masker = new SecretMasker(config.maskKey());
     this.walker = new ProfileTreeWalker(this.engine,
         value -> masker.token(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     this.ownedWorkDir = ownedWorkDir;
     this.decider = config.affectedOnly() ? new AffectedOnly(mirrors) : PairDecider.RENDER_ALL;
+  }
+
+  private static Engine chosen(RendererConfig config, ExecEngine exec) {
+    return switch (config.engine()) {
+      case EXEC -> exec;
+      case NATIVE -> new NativeEngine(exec.available() ? exec : null);
+      case VERIFY -> new VerifyingEngine(exec);
+    };
   }
 
   /** The exec engine behind the render cache of the data directory (unless the config turns it off). */

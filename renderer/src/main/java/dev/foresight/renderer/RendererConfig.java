@@ -1,5 +1,6 @@
 package dev.foresight.renderer;
 
+import dev.foresight.renderer.engine.EngineChoice;
 import dev.foresight.renderer.engine.ExecEngine;
 import dev.foresight.renderer.secret.MaskKey;
 import java.io.IOException;
@@ -14,12 +15,25 @@ import java.time.Duration;
  * @param timeout the limit of one kustomize build
  * @param cache serve unchanged builds from the render cache under {@code <dataDir>/cache}
  * @param affectedOnly plan pairs whose inputs did not change as SKIP
+ * @param engine which engine renders
  */
-public record RendererConfig(Path dataDir, byte[] maskKey, Duration timeout, boolean cache, boolean affectedOnly) {
+public record RendererConfig(Path dataDir, byte[] maskKey, Duration timeout, boolean cache, boolean affectedOnly,
+    EngineChoice engine) {
 
-  /** With the render cache and affected-only planning on (the defaults). */
+  /**
+   * The default engine: exec until the native engine passes the whole conformance corpus (see the
+   * kustomize README); {@code FORESIGHT_ENGINE} or {@code --engine} choose another.
+   */
+  public static final EngineChoice DEFAULT_ENGINE = EngineChoice.EXEC;
+
+  /** With the render cache, affected-only planning and the default engine. */
   public RendererConfig(Path dataDir, byte[] maskKey, Duration timeout) {
-    this(dataDir, maskKey, timeout, true, true);
+    this(dataDir, maskKey, timeout, true, true, defaultEngine());
+  }
+
+  static EngineChoice defaultEngine() {
+    String env = System.getenv("FORESIGHT_ENGINE");
+    return env == null || env.isBlank() ? DEFAULT_ENGINE : EngineChoice.parse(env.trim());
   }
 
   public RendererConfig {
@@ -36,6 +50,9 @@ public record RendererConfig(Path dataDir, byte[] maskKey, Duration timeout, boo
       throw new IllegalArgumentException("renderer timeout must be positive, was " + timeout);
     }
     maskKey = maskKey.clone();
+    if (engine == null) {
+      engine = DEFAULT_ENGINE;
+    }
   }
 
   /** Defaults: the mask key of {@link MaskKey#load}, a 120 s timeout. */
@@ -44,11 +61,15 @@ public record RendererConfig(Path dataDir, byte[] maskKey, Duration timeout, boo
   }
 
   public RendererConfig withCache(boolean on) {
-    return new RendererConfig(dataDir, maskKey, timeout, on, affectedOnly);
+    return new RendererConfig(dataDir, maskKey, timeout, on, affectedOnly, engine);
   }
 
   public RendererConfig withAffectedOnly(boolean on) {
-    return new RendererConfig(dataDir, maskKey, timeout, cache, on);
+    return new RendererConfig(dataDir, maskKey, timeout, cache, on, engine);
+  }
+
+  public RendererConfig withEngine(EngineChoice choice) {
+    return new RendererConfig(dataDir, maskKey, timeout, cache, affectedOnly, choice);
   }
 
   @Override

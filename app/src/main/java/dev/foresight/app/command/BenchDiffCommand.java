@@ -4,6 +4,7 @@ import dev.foresight.app.runtime.LocalPipeline;
 import dev.foresight.app.runtime.Revisions;
 import dev.foresight.renderer.Renderer;
 import dev.foresight.renderer.RendererConfig;
+import dev.foresight.renderer.engine.EngineChoice;
 import dev.foresight.schema.ChangeRequested;
 import dev.foresight.schema.KustomizationReport;
 import dev.foresight.schema.ProfileReport;
@@ -48,6 +49,9 @@ public final class BenchDiffCommand implements Callable<Integer> {
   @Option(names = "--runs", defaultValue = "3", description = "Timed foresight runs (default: 3), each on a fresh data directory after the --warm runs; the median is reported.")
   int runs;
 
+  @Option(names = "--engine", paramLabel = "ENGINE", description = "native, exec or verify (default: exec).")
+  String engine;
+
   @Option(names = "--work-dir", paramLabel = "DIR", description = "Scratch directory (default: a temporary one).")
   Path workDir;
 
@@ -58,7 +62,8 @@ public final class BenchDiffCommand implements Callable<Integer> {
     Path work = workDir != null ? workDir : Files.createTempDirectory("foresight-bench-");
     ChangeRequested change = Revisions.localChange(root, base, head);
     int cores = Runtime.getRuntime().availableProcessors();
-    System.out.printf("bench diff %s %s..%s on %d cores%n", root, base, head, cores);
+    System.out.printf("bench diff %s %s..%s on %d cores, engine %s%n", root, base, head, cores,
+        engine == null ? RendererConfig.DEFAULT_ENGINE : engine);
 
     long t0 = System.nanoTime();
     Path baselineOut = work.resolve("baseline-out");
@@ -76,7 +81,11 @@ public final class BenchDiffCommand implements Callable<Integer> {
     LocalPipeline.Outcome outcome = null;
     for (int run = 0; run < runs; run++) {
       Path data = work.resolve("foresight-" + run);
-      try (Renderer renderer = new Renderer(RendererConfig.of(data));
+      RendererConfig config = RendererConfig.of(data);
+      if (engine != null) {
+        config = config.withEngine(EngineChoice.parse(engine));
+      }
+      try (Renderer renderer = new Renderer(config);
           LocalPipeline pipeline = new LocalPipeline(renderer, cores)) {
         for (String range : warm) {
           String[] ends = range.split("\\.\\.", 2);

@@ -4,6 +4,7 @@ import dev.foresight.app.runtime.LocalPipeline;
 import dev.foresight.app.runtime.Revisions;
 import dev.foresight.renderer.Renderer;
 import dev.foresight.renderer.RendererConfig;
+import dev.foresight.renderer.engine.EngineChoice;
 import dev.foresight.renderer.secret.MaskKey;
 import dev.foresight.schema.ChangeRequested;
 import dev.foresight.schema.KustomizationStatus;
@@ -52,6 +53,11 @@ public final class DiffCommand implements Callable<Integer> {
   @Option(names = "--exit-code", description = "Exit 1 when something differs (like git diff --exit-code).")
   boolean exitCode;
 
+  @Option(names = "--engine", paramLabel = "ENGINE",
+      description = "native (in-process, falls back to exec for what it lacks), exec (kubectl/kustomize processes) "
+          + "or verify (both; a difference is a fidelity error). Default: $FORESIGHT_ENGINE or exec.")
+  String engine;
+
   @Option(names = "--no-cache", description = "Render everything again instead of reusing renders of unchanged inputs.")
   boolean noCache;
 
@@ -72,6 +78,9 @@ public final class DiffCommand implements Callable<Integer> {
     Report report;
     RendererConfig config = new RendererConfig(data, MaskKey.load(data), Duration.ofMinutes(2))
         .withCache(!noCache).withAffectedOnly(!all);
+    if (engine != null) {
+      config = config.withEngine(EngineChoice.parse(engine));
+    }
     try (Renderer renderer = new Renderer(config);
         LocalPipeline pipeline = new LocalPipeline(renderer, parallelism)) {
       report = pipeline.run(change, p -> profiles.isEmpty() || profiles.contains(p), result -> {

@@ -90,12 +90,13 @@ public final class BuiltinTransformers {
     KustFields f = fields(kustomization, ctx);
     List<MapNode> entries = new ArrayList<>(f.mapList("images"));
     entries.addAll(f.mapList("imageTags"));
+    List<ImageTransformer.Image> images = new ArrayList<>();
     for (MapNode e : entries) {
-      ImageTransformer.Image image = new ImageTransformer.Image(f.scalar(e.get("name"), "images"),
+      images.add(new ImageTransformer.Image(f.scalar(e.get("name"), "images"),
           f.scalar(e.get("newName"), "images"), f.scalar(e.get("newTag"), "images"),
-          f.scalar(e.get("digest"), "images"), f.scalar(e.get("tagSuffix"), "images"));
-      new ImageTransformer(image, ctx.config().images()).apply(resources);
+          f.scalar(e.get("digest"), "images"), f.scalar(e.get("tagSuffix"), "images")));
     }
+    ImageTransformer.applyAll(images, ctx.config().images(), resources);
   }
 
   /** {@code replacements}. */

@@ -70,9 +70,11 @@ public record FieldSpec(Gvk gvk, String path, boolean create) {
     return other.gvk.isSelectedBy(gvk) && path.equals(other.path);
   }
 
-  /** The path split at unescaped slashes (kustomize's PathSplitter). */
+  private static final java.util.Map<String, List<String>> SEGMENTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The path split at unescaped slashes (kustomize's PathSplitter); computed once per path. */
   public List<String> segments() {
-    return splitPath(path, '/');
+    return SEGMENTS.computeIfAbsent(path, p -> List.copyOf(splitPath(p, '/')));
   }
 
   static List<String> splitPath(String path, char delimiter) {

@@ -23,10 +23,66 @@ public final class ImageTransformer {
 
   private final Image image;
   private final List<FieldSpec> specs;
+  private final Pattern pattern;
 
   public ImageTransformer(Image image, List<FieldSpec> specs) {
     this.image = image;
     this.specs = specs;
+    Pattern compiled;
+    try {
+      compiled = Pattern.compile("^" + image.name() + "(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$");
+    } catch (PatternSyntaxException e) {
+      compiled = null;
+    }
+    this.pattern = compiled;
+  }
+
+  /**
+   * Every entry in order, as kustomize runs one transformer per entry; the legacy walk finds each
+   * object's containers once (updates change values, never the structure), and objects are
+   * independent, so applying all entries object by object is the same.
+   */
+  public static void applyAll(List<Image> images, List<FieldSpec> specs, ResourceList resources)
+      throws KustomizeException {
+    if (images.isEmpty()) {
+      return;
+    }
+    List<ImageTransformer> transformers = images.stream().map(i -> new ImageTransformer(i, specs)).toList();
+    for (Resource r : resources) {
+      if (r.kind().equals("CustomResourceDefinition")) {
+        continue;
+      }
+      List<MapNode> containers = new java.util.ArrayList<>();
+      collectContainers(r.node(), containers);
+      for (ImageTransformer t : transformers) {
+        for (MapNode container : containers) {
+          if (container.get("image") != null) {
+            t.update(FieldWalker.entrySlot(container, "image"));
+          }
+        }
+        FieldWalker.applyAll(r.node(), specs, FieldWalker.Kind.NONE, null, t::update);
+      }
+    }
+  }
+
+  private static void collectContainers(Node node, List<MapNode> out) {
+    if (node instanceof MapNode map) {
+      for (MapNode.Entry e : map.entries()) {
+        collectContainers(e.value(), out);
+        String key = e.key().value();
+        if ((key.equals("containers") || key.equals("initContainers")) && e.value() instanceof SeqNode seq) {
+          for (Node item : seq.items()) {
+            if (item instanceof MapNode container) {
+              out.add(container);
+            }
+          }
+        }
+      }
+    } else if (node instanceof SeqNode seq) {
+      for (Node item : seq.items()) {
+        collectContainers(item, out);
+      }
+    }
   }
 
   public void apply(ResourceList resources) throws KustomizeException {
@@ -71,7 +127,7 @@ public final class ImageTransformer {
           + " (an image field must be a string)");
     }
     String value = scalar.value();
-    if (!matches(value, image.name())) {
+    if (pattern == null || !pattern.matcher(value).matches()) {
       return;
     }
     String[] parts = split(value);

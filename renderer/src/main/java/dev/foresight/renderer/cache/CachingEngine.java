@@ -22,6 +22,7 @@ import java.util.Optional;
 public final class CachingEngine implements Engine {
 
   private static final ThreadLocal<Boolean> LAST_HIT = ThreadLocal.withInitial(() -> false);
+  private final ThreadLocal<List<String>> notes = ThreadLocal.withInitial(List::of);
 
   private final Engine delegate;
   private final RenderCache cache;
@@ -39,6 +40,7 @@ public final class CachingEngine implements Engine {
   @Override
   public String build(FileTree tree, String dir) throws RenderException {
     LAST_HIT.set(false);
+    notes.set(List.of());
     Closure closure = ClosureCollector.collect(tree, dir);
     Optional<RenderCache.Key> key;
     try {
@@ -50,13 +52,16 @@ public final class CachingEngine implements Engine {
       Optional<RenderCache.Entry> hit = cache.get(key.get());
       if (hit.isPresent()) {
         LAST_HIT.set(true);
+        notes.set(hit.get().warnings());
         return hit.get().content();
       }
     }
     String output = delegate.build(tree, dir);
+    List<String> delegateNotes = delegate.notes();
+    notes.set(delegateNotes);
     if (key.isPresent()) {
       try {
-        cache.put(key.get(), new RenderCache.Entry(output, List.of()));
+        cache.put(key.get(), new RenderCache.Entry(output, delegateNotes));
       } catch (java.io.IOException e) {
         // a full or read-only cache costs speed, never a render
       }
@@ -72,6 +77,11 @@ public final class CachingEngine implements Engine {
   @Override
   public String version() {
     return delegate.version();
+  }
+
+  @Override
+  public List<String> notes() {
+    return notes.get();
   }
 
   public RenderCache cache() {

@@ -24,6 +24,14 @@ public interface Engine extends AutoCloseable {
     return name();
   }
 
+  /**
+   * What the last {@link #build} on the calling thread wants the reader to know (e.g. that the
+   * native engine fell back to the exec engine, and why); empty by default.
+   */
+  default java.util.List<String> notes() {
+    return java.util.List.of();
+  }
+
   /** Releases caches (temporary directories). */
   @Override
   default void close() {}

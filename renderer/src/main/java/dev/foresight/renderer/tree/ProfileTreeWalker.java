@@ -292,6 +292,7 @@ public final class ProfileTreeWalker {
       try {
         yaml = engine.build(build, path);
         cached = CachingEngine.lastBuildWasCached();
+        p.warnings.addAll(engine.notes());
       } catch (RenderException e) {
         p.node = failed(p, path, source, label + ", path " + path + ": " + e.getMessage());
         return;

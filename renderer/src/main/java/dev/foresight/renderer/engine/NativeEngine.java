@@ -1,0 +1,95 @@
+package dev.foresight.renderer.engine;
+
+import dev.foresight.kustomize.FileTree;
+import dev.foresight.kustomize.KustomizeException;
+import dev.foresight.kustomize.Kustomizer;
+import dev.foresight.kustomize.UnsupportedFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The in-process engine ({@link Kustomizer}), reading the tree directly (no checkout, no process).
+ * What it does not implement ({@link UnsupportedFeature}) is built by the fallback engine (the
+ * exec engine) and said in {@link #notes()}; without a fallback it is an error. Never a silently
+ * different output.
+ */
+public final class NativeEngine implements Engine {
+
+  private final Engine fallback;
+  private final ThreadLocal<List<String>> notes = ThreadLocal.withInitial(List::of);
+  private final String version;
+
+  /** {@code fallback} may be null: then an unsupported feature fails the build. */
+  public NativeEngine(Engine fallback) {
+    this.fallback = fallback;
+    this.version = "native " + codeFingerprint() + (fallback == null ? "" : " fallback " + fallback.version());
+  }
+
+  @Override
+  public String build(FileTree tree, String dir) throws RenderException {
+    notes.set(List.of());
+    try {
+      return Kustomizer.buildYaml(tree, dir);
+    } catch (UnsupportedFeature unsupported) {
+      if (fallback == null) {
+        throw new RenderException("the native engine cannot build " + dir + ": " + unsupported.getMessage()
+            + " (use --engine exec, or install kubectl for the fallback)");
+      }
+      String output = fallback.build(tree, dir);
+      notes.set(List.of("rendered with " + fallback.name() + ": the native engine does not support "
+          + unsupported.feature()));
+      return output;
+    } catch (KustomizeException e) {
+      if (fallback != null && e.getMessage() != null && e.getMessage().contains("is not in or below")) {
+        // Flux builds without kustomize's load restrictions; the native engine keeps them
+        String output = fallback.build(tree, dir);
+        notes.set(List.of("rendered with " + fallback.name() + ": a file outside its kustomization's directory "
+            + "(Flux builds with LoadRestrictionsNone; the native engine does not yet)"));
+        return output;
+      }
+      throw new RenderException(e.getMessage(), e);
+    } catch (RuntimeException e) {
+      if (fallback == null) {
+        throw new RenderException("the native engine failed on " + dir + ": " + e, e);
+      }
+      String output = fallback.build(tree, dir);
+      notes.set(List.of("rendered with " + fallback.name() + ": the native engine failed (" + e + ")"));
+      return output;
+    }
+  }
+
+  @Override
+  public List<String> notes() {
+    return notes.get();
+  }
+
+  @Override
+  public String name() {
+    return "native";
+  }
+
+  @Override
+  public String version() {
+    return version;
+  }
+
+  @Override
+  public void close() {
+    if (fallback != null) {
+      fallback.close();
+    }
+  }
+
+  /** Size and time of the code the engine was loaded from: a rebuilt engine does not reuse old cache entries. */
+  private static String codeFingerprint() {
+    try {
+      Path code = Path.of(Kustomizer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return Files.isRegularFile(code) ? Files.size(code) + "@" + Files.getLastModifiedTime(code).toMillis()
+          : "dev@" + System.nanoTime();
+    } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+      return "unknown@" + System.nanoTime();
+    }
+  }
+}
