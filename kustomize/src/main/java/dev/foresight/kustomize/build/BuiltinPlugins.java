@@ -158,7 +158,8 @@ final class BuiltinPlugins {
   /** A builtin config of a kind kustomize has no plugin for, or of the other role. */
   private static KustomizeException notLoadable(Resource config, java.util.Set<String> otherRole, String role,
       String file, String field) {
-    String id = config.kind() + ".builtin.[noGrp]/" + config.name();
+    String id = config.kind() + ".builtin.[noGrp]/" + config.name() + "." + (config.namespace().isEmpty() ? "[noNs]"
+        : config.namespace());
     if (otherRole.contains(config.kind())) {
       return KustomizeException.at(file, field, config.node().line(), "plugin " + id + " not a " + role
           + " (list it under '" + (role.equals("generator") ? "transformers" : "generators") + "')");
