@@ -65,7 +65,12 @@ final class Accumulator {
     switch (res.behavior()) {
       case REPLACE -> copyMergeMetadata(res, old);
       case MERGE -> {
+        // the merged resource keeps the origin of the one it merges into
+        String oldOrigin = Origin.annotation(old, Origin.ORIGIN_ANNOTATION);
         copyMergeMetadata(res, old);
+        if (oldOrigin != null) {
+          res.metadata().getOrCreateMap("annotations").put(Origin.ORIGIN_ANNOTATION, ScalarNode.string(oldOrigin));
+        }
         mergeMap(res.node(), old.node(), "data");
         mergeMap(res.node(), old.node(), "binaryData");
       }

@@ -40,9 +40,7 @@ public final class Build {
     List<String> buildMetadata = top.strings("buildMetadata");
     for (String option : buildMetadata) {
       switch (option) {
-        case "managedByLabel" -> { }
-        case "originAnnotations", "transformerAnnotations" ->
-            throw new UnsupportedFeature("buildMetadata: " + option, top.file());
+        case "managedByLabel", "originAnnotations", "transformerAnnotations" -> { }
         default -> throw KustomizeException.at(top.file(), "buildMetadata", 0, "invalid buildMetadata option: "
             + option + " (one of originAnnotations, transformerAnnotations, managedByLabel)");
       }
@@ -66,16 +64,37 @@ public final class Build {
       }
     }
     for (Resource r : ra.resources) {
+      if (!buildMetadata.contains("originAnnotations")) {
+        removeAnnotation(r, Origin.ORIGIN_ANNOTATION);
+      }
+      if (!buildMetadata.contains("transformerAnnotations")) {
+        removeAnnotation(r, Origin.TRANSFORMATIONS_ANNOTATION);
+      }
       stringifyAnnotations(r);
     }
     return ra.resources;
   }
 
-  /** As kustomize's RemoveBuildAnnotations rewrites them: sorted, every value a string. */
+  private static void removeAnnotation(Resource r, String key) {
+    MapNode metadata = r.node().getMap("metadata");
+    MapNode annotations = metadata == null ? null : metadata.getMap("annotations");
+    if (annotations != null) {
+      annotations.remove(key);
+    }
+  }
+
+  /**
+   * As kustomize's RemoveBuildAnnotations rewrites them: sorted, every value a string; an empty
+   * map is dropped (kyaml's SetAnnotations clears the field and sets nothing).
+   */
   static void stringifyAnnotations(Resource r) {
     MapNode metadata = r.node().getMap("metadata");
     MapNode annotations = metadata == null ? null : metadata.getMap("annotations");
-    if (annotations == null || annotations.isEmpty()) {
+    if (annotations == null) {
+      return;
+    }
+    if (annotations.isEmpty()) {
+      metadata.remove("annotations");
       return;
     }
     Map<String, String> values = new TreeMap<>(r.stringMap("annotations"));

@@ -10,6 +10,8 @@ import dev.foresight.kustomize.transform.BuiltinTransformers;
 import dev.foresight.kustomize.transform.TransformerConfig;
 import dev.foresight.kustomize.yaml.MapNode;
 import dev.foresight.kustomize.yaml.Node;
+import dev.foresight.kustomize.yaml.ScalarNode;
+import dev.foresight.kustomize.yaml.SeqNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -33,8 +35,19 @@ public final class KustTarget {
   private final FileLoader loader;
   /** The directories of this target and of every target that led to it (cycle detection). */
   private final List<String> chain;
+  /**
+   * Where this target's directory lies relative to the build root, when the build tracks origins
+   * (the top kustomization has {@code buildMetadata}); null otherwise.
+   */
+  private final Origin origin;
 
   KustTarget(FileTree tree, YamlParser parser, Kustomization kustomization, List<String> referrers) {
+    this(tree, parser, kustomization, referrers, null);
+  }
+
+  KustTarget(FileTree tree, YamlParser parser, Kustomization kustomization, List<String> referrers,
+      Origin origin) {
+    this.origin = origin;
     this.tree = tree;
     this.parser = parser;
     this.kustomization = kustomization;
@@ -45,7 +58,8 @@ public final class KustTarget {
 
   /** Loads the kustomization of {@code dir} (the build's entry point). */
   public static KustTarget load(FileTree tree, String dir, YamlParser parser) throws KustomizeException {
-    return new KustTarget(tree, parser, KustomizationLoader.load(tree, dir, parser), List.of());
+    Kustomization k = KustomizationLoader.load(tree, dir, parser);
+    return new KustTarget(tree, parser, k, List.of(), k.strings("buildMetadata").isEmpty() ? null : Origin.root());
   }
 
   public Kustomization kustomization() {
@@ -76,34 +90,169 @@ public final class KustTarget {
       ra.config = ra.config.merge(TransformerConfig.fromCrds(parser.parseAll(text, path), path));
     }
     for (Resource generated : Generators.generate(kustomization, loader)) {
+      if (origin != null && Origin.of(generated) == null) {
+        origin.builtin(kustomization.fileName(), generated.kind().equals("Secret") ? "SecretGenerator"
+            : "ConfigMapGenerator").setOn(generated);
+      }
       ra.absorb(generated);
     }
+    runExternalGenerators(ra);
     for (String component : kustomization.strings("components")) {
       accumulateComponent(ra, component);
     }
     BuildContext ctx = new BuildContext(tree, kustomization.dir(), kustomization.file(), ra.config);
     Patches.strategicMerge(ra.resources, k, ctx);
+    recordBuiltin(ra, "PatchStrategicMergeTransformer", count(k, "patchesStrategicMerge") > 0 ? 1 : 0);
     Patches.patches(ra.resources, k, ctx);
+    recordBuiltin(ra, "PatchTransformer", count(k, "patches"));
     BuiltinTransformers.namespace(ra.resources, k, ctx);
+    recordBuiltin(ra, "NamespaceTransformer", nonEmpty(k, "namespace") ? 1 : 0);
     BuiltinTransformers.prefixSuffix(ra.resources, k, ctx);
+    recordBuiltin(ra, "PrefixTransformer", nonEmpty(k, "namePrefix") ? 1 : 0);
+    recordBuiltin(ra, "SuffixTransformer", nonEmpty(k, "nameSuffix") ? 1 : 0);
     BuiltinTransformers.labels(ra.resources, k, ctx);
+    recordBuiltin(ra, "LabelTransformer", count(k, "labels")
+        + (count(k, "labels") > 0 || mapSize(k, "commonLabels") > 0 ? 1 : 0));
     BuiltinTransformers.annotations(ra.resources, k, ctx);
+    recordBuiltin(ra, "AnnotationsTransformer", mapSize(k, "commonAnnotations") > 0 ? 1 : 0);
     Patches.json6902(ra.resources, k, ctx);
+    recordBuiltin(ra, "PatchJson6902Transformer", count(k, "patchesJson6902"));
     BuiltinTransformers.replicas(ra.resources, k, ctx);
+    recordBuiltin(ra, "ReplicaCountTransformer", count(k, "replicas"));
     BuiltinTransformers.images(ra.resources, k, ctx);
+    recordBuiltin(ra, "ImageTagTransformer", count(k, "images") + count(k, "imageTags"));
     BuiltinTransformers.replacements(ra.resources, k, ctx);
+    recordBuiltin(ra, "ReplacementTransformer", count(k, "replacements") > 0 ? 1 : 0);
+    runExternalTransformers(ra, ctx);
+    runValidators(ra, ctx);
     mergeVars(ra);
     return ra;
   }
 
   private void refuseUnsupported() throws UnsupportedFeature {
     MapNode k = kustomization.node();
-    for (String field : List.of("helmCharts", "helmGlobals", "helmChartInflationGenerator", "openapi",
-        "generators", "transformers", "validators")) {
+    for (String field : List.of("helmCharts", "helmGlobals", "helmChartInflationGenerator", "openapi")) {
       if (k.has(field)) {
         throw new UnsupportedFeature(field, kustomization.file());
       }
     }
+  }
+
+  /**
+   * The builtin transformer {@code kind} was configured {@code times} times by this kustomization's
+   * fields: each records itself on every resource (kustomize's AddTransformerAnnotation).
+   */
+  private void recordBuiltin(Accumulator ra, String kind, int times) {
+    if (origin == null) {
+      return;
+    }
+    Origin transformer = origin.builtin(kustomization.fileName(), kind);
+    for (int i = 0; i < times; i++) {
+      for (Resource r : ra.resources) {
+        transformer.recordTransformationOn(r);
+      }
+    }
+  }
+
+  private static int count(MapNode k, String field) {
+    return k.get(field) instanceof SeqNode seq ? seq.items().size() : 0;
+  }
+
+  private static int mapSize(MapNode k, String field) {
+    return k.get(field) instanceof MapNode m ? m.entries().size() : 0;
+  }
+
+  private static boolean nonEmpty(MapNode k, String field) {
+    String value = k.getString(field);
+    return value != null && !value.isEmpty();
+  }
+
+  /** {@code generators}: plugin configs (inline, files or kustomization directories) run after the builtin ones. */
+  private void runExternalGenerators(Accumulator ra) throws KustomizeException {
+    for (Resource config : pluginConfigs("generators")) {
+      Origin generatorOrigin = Origin.ofPluginConfig(config);
+      for (Resource generated : BuiltinPlugins.generate(config, loader, "generators")) {
+        if (generatorOrigin != null && Origin.of(generated) == null) {
+          generatorOrigin.setOn(generated);
+        }
+        ra.absorb(generated);
+      }
+    }
+  }
+
+  /** {@code transformers}: plugin configs run in order after the builtin transformers. */
+  private void runExternalTransformers(Accumulator ra, BuildContext ctx) throws KustomizeException {
+    for (Resource config : pluginConfigs("transformers")) {
+      Origin transformerOrigin = Origin.ofPluginConfig(config);
+      BuiltinPlugins.transform(config, ra.resources, ctx, "transformers");
+      if (transformerOrigin != null) {
+        for (Resource r : ra.resources) {
+          transformerOrigin.recordTransformationOn(r);
+        }
+      }
+    }
+  }
+
+  /** {@code validators}: transformer configs that must leave the resources unchanged. */
+  private void runValidators(Accumulator ra, BuildContext ctx) throws KustomizeException {
+    for (Resource config : pluginConfigs("validators")) {
+      dev.foresight.kustomize.resource.ResourceList copy = ra.resources.copy();
+      BuiltinPlugins.transform(config, copy, ctx, "validators");
+      List<Node> before = new ArrayList<>();
+      ra.resources.forEach(r -> before.add(r.node()));
+      List<Node> after = new ArrayList<>();
+      copy.forEach(r -> after.add(r.node()));
+      if (!dev.foresight.kustomize.yaml.Yaml.emitAll(before).equals(dev.foresight.kustomize.yaml.Yaml.emitAll(after))) {
+        throw KustomizeException.at(kustomization.file(), "validators", 0, "validator shouldn't modify the resource "
+            + "map: " + config.kind() + " '" + config.name() + "' changed the resources (list it under 'transformers')");
+      }
+    }
+  }
+
+  /**
+   * The plugin configs a {@code generators} / {@code transformers} / {@code validators} field lists:
+   * inline YAML objects (origin: this kustomization file), then files and kustomization directories
+   * (built like resources).
+   */
+  private List<Resource> pluginConfigs(String field) throws KustomizeException {
+    Accumulator configs = new Accumulator(TransformerConfig.builtin());
+    List<String> paths = new ArrayList<>();
+    for (String entry : kustomization.strings(field)) {
+      List<Resource> inline = inlineConfigs(entry);
+      if (inline == null) {
+        paths.add(entry);
+        continue;
+      }
+      for (Resource r : inline) {
+        if (origin != null) {
+          origin.append(kustomization.fileName()).setOn(r);
+        }
+        configs.append(r);
+      }
+    }
+    accumulateResources(configs, paths);
+    return new ArrayList<>(configs.resources.all());
+  }
+
+  /** The objects of an inline plugin config, or null when {@code entry} is a path. */
+  private List<Resource> inlineConfigs(String entry) {
+    List<Node> docs;
+    try {
+      docs = parser.parseAll(entry, kustomization.file());
+    } catch (KustomizeException e) {
+      return null;
+    }
+    List<Resource> out = new ArrayList<>();
+    for (Node doc : docs) {
+      if (doc instanceof ScalarNode s && (s.isNull() || s.value().isEmpty())) {
+        continue;
+      }
+      if (!(doc instanceof MapNode map) || map.getString("kind") == null) {
+        return null;
+      }
+      out.add(new Resource(map, kustomization.file()));
+    }
+    return out.isEmpty() ? null : out;
   }
 
   private void accumulateResources(Accumulator ra, List<String> paths) throws KustomizeException {
@@ -127,6 +276,9 @@ public final class KustTarget {
         }
         byte[] bytes = loader.load(path, "resources");
         for (Resource resource : ResourceReader.read(text(bytes), target, parser)) {
+          if (origin != null) {
+            origin.append(path).setOn(resource);
+          }
           ra.append(resource);
         }
       } else if (dir) {
@@ -190,7 +342,7 @@ public final class KustTarget {
       throw new KustomizeException("couldn't make target for path '" + dir + "' (from " + kustomization.file()
           + "): " + e.getMessage(), e);
     }
-    return new KustTarget(tree, parser, k, chain);
+    return new KustTarget(tree, parser, k, chain, origin == null ? null : origin.append(path));
   }
 
   private void mergeVars(Accumulator ra) throws KustomizeException {
