@@ -239,7 +239,8 @@ public final class NameReferenceFixer {
       for (Node s : subjects.items()) {
         if (s instanceof MapNode m && m.get("namespace") != null && "ServiceAccount".equals(m.getString("kind"))) {
           // kustomize reads the subject as a Go map and insists on a string: null, numbers, lists fail
-          if (!(m.get("namespace") instanceof ScalarNode ns) || !Tags.STR.equals(ns.tag())) {
+          if (!(m.get("namespace") instanceof ScalarNode ns) || ns.isNull()
+              || (ns.tag() != null && !Tags.STR.equals(ns.tag()))) {
             throw new KustomizeException("Invalid Input: namespace is blank for resource \"" + print(ref) + "\"");
           }
           bindingNamespaces.add(ns.value());
