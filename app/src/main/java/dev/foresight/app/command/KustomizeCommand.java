@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -39,11 +41,47 @@ public final class KustomizeCommand implements Callable<Integer> {
       out.flush();
       return 0;
     } catch (KustomizeException e) {
-      err.println("Error: " + e.getMessage());
+      err.println("Error: " + displayPaths(e.getMessage(), absolute, dir.isAbsolute(),
+          Path.of("").toAbsolutePath().normalize()));
       return 1;
     } catch (RuntimeException e) {
       err.println("Error: " + e);
       return 1;
     }
+  }
+
+  /** A path-like token: not part of a longer path or URL, no quotes, blanks, colons or brackets. */
+  private static final Pattern TOKEN = Pattern.compile("(?<![\\w./~-])[\\w.~@+-][^\\s'\"():,\\[\\]]*");
+
+  /**
+   * The engine names files by their path from the file-system root without the leading {@code /}
+   * (its tree is rooted there); the user gave {@code dir} either absolute or relative to the working
+   * directory, so such paths are printed the same way. A token counts as such a path when it starts
+   * with the build directory's top-level segment and it, or its parent, exists.
+   */
+  static String displayPaths(String message, Path buildDir, boolean absolute, Path cwd) {
+    Path root = buildDir.getRoot();
+    if (root == null || buildDir.getNameCount() == 0) {
+      return message;
+    }
+    String top = buildDir.getName(0).toString();
+    Matcher m = TOKEN.matcher(message);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String token = m.group();
+      String path = token.replaceAll("[.]+$", "");
+      String trailing = token.substring(path.length());
+      String replacement = token;
+      if (!path.isEmpty() && (path.equals(top) || path.startsWith(top + "/")) && !path.contains("..")) {
+        Path file = root.resolve(path).normalize();
+        if (Files.exists(file) || (file.getParent() != null && Files.isDirectory(file.getParent()))) {
+          String shown = absolute ? file.toString() : cwd.relativize(file).toString();
+          replacement = (shown.isEmpty() ? "." : shown) + trailing;
+        }
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 }

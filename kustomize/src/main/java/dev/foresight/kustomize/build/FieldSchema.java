@@ -173,6 +173,20 @@ final class FieldSchema {
           .field("orderFirst", Type.STRING_LIST)
           .field("orderLast", Type.STRING_LIST));
 
+  /** types.Target (with resid.Gvk's fields promoted). */
+  static final FieldSchema TARGET = new FieldSchema("Target")
+      .field("apiVersion", Type.STRING)
+      .field("group", Type.STRING)
+      .field("version", Type.STRING)
+      .field("kind", Type.STRING)
+      .field("name", Type.STRING)
+      .field("namespace", Type.STRING);
+
+  static final FieldSchema VAR = new FieldSchema("Var")
+      .field("name", Type.STRING)
+      .field("objref", Type.OBJECT, TARGET)
+      .field("fieldref", Type.OBJECT, new FieldSchema("FieldSelector").field("fieldPath", Type.STRING));
+
   static final FieldSchema KUSTOMIZATION = new FieldSchema("Kustomization")
       .field("apiVersion", Type.STRING)
       .field("kind", Type.STRING)
@@ -191,7 +205,7 @@ final class FieldSchema {
       .field("imageTags", Type.OBJECT_LIST)
       .field("replacements", Type.OBJECT_LIST)
       .field("replicas", Type.OBJECT_LIST)
-      .field("vars", Type.OBJECT_LIST)
+      .field("vars", Type.OBJECT_LIST, VAR)
       .field("sortOptions", Type.OBJECT, SORT_OPTIONS)
       .field("resources", Type.STRING_LIST)
       .field("components", Type.STRING_LIST)

@@ -68,7 +68,7 @@ public final class KustTarget {
 
   /** Builds this target into a fresh accumulator. */
   Accumulator accumulate() throws KustomizeException {
-    return accumulate(new Accumulator(TransformerConfig.builtin()));
+    return accumulate(new Accumulator(TransformerConfig.empty()));
   }
 
   /**
@@ -78,17 +78,26 @@ public final class KustTarget {
     refuseUnsupported();
     MapNode k = kustomization.node();
     accumulateResources(ra, kustomization.strings("resources"));
+    // kustomize's order: builtin + (configurations merged from empty), then merged into the
+    // accumulator's config; each merge sorts, and a later spec that an earlier one already covers
+    // (same path, the earlier's GVK selected by the later's) is dropped, so a kind-specific
+    // configuration spec can hide the builtin catch-all one.
+    TransformerConfig loaded = TransformerConfig.empty();
     for (String configuration : kustomization.strings("configurations")) {
       String text = text(loader.load(configuration, "configurations"));
       for (Node doc : parser.parseAll(text, loader.resolve(configuration, "configurations"))) {
-        ra.config = ra.config.merge(TransformerConfig.parse(doc, loader.resolve(configuration, "configurations")));
+        loaded = loaded.merge(TransformerConfig.parse(doc, loader.resolve(configuration, "configurations")));
       }
     }
+    TransformerConfig builtin = TransformerConfig.builtin();
+    ra.config = ra.config.merge(kustomization.strings("configurations").isEmpty() ? builtin : builtin.merge(loaded));
+    TransformerConfig crdConfig = TransformerConfig.empty();
     for (String crd : kustomization.strings("crds")) {
       String text = text(loader.load(crd, "crds"));
       String path = loader.resolve(crd, "crds");
-      ra.config = ra.config.merge(TransformerConfig.fromCrds(parser.parseAll(text, path), path));
+      crdConfig = crdConfig.merge(TransformerConfig.fromCrds(parser.parseAll(text, path), path));
     }
+    ra.config = ra.config.merge(crdConfig);
     for (Resource generated : Generators.generate(kustomization, loader)) {
       if (origin != null && Origin.of(generated) == null) {
         origin.builtin(kustomization.fileName(), generated.kind().equals("Secret") ? "SecretGenerator"

@@ -63,7 +63,7 @@ public final class KustomizationLoader {
           + " (keep one of " + String.join(", ", FILE_NAMES) + ")");
     }
     String file = join(dir, found);
-    List<Node> docs = parser.parseAll(new String(content, StandardCharsets.UTF_8), file);
+    List<Node> docs = parser.parseKustomization(new String(content, StandardCharsets.UTF_8), file);
     MapNode node;
     if (docs.isEmpty() || docs.get(0) instanceof ScalarNode s && s.isNull()) {
       node = new MapNode();

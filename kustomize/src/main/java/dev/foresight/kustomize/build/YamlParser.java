@@ -12,7 +12,22 @@ import java.util.List;
 @FunctionalInterface
 public interface YamlParser {
 
-  YamlParser DEFAULT = Yaml::parseAll;
+  YamlParser DEFAULT = new YamlParser() {
+    @Override
+    public List<Node> parseAll(String text, String file) throws KustomizeException {
+      return Yaml.parseAll(text, file);
+    }
+
+    @Override
+    public List<Node> parseKustomization(String text, String file) throws KustomizeException {
+      return Yaml.parseAllLastKeyWins(text, file);
+    }
+  };
 
   List<Node> parseAll(String text, String file) throws KustomizeException;
+
+  /** A kustomization file: a repeated key's last value wins (see {@link Yaml#parseAllLastKeyWins}). */
+  default List<Node> parseKustomization(String text, String file) throws KustomizeException {
+    return parseAll(text, file);
+  }
 }

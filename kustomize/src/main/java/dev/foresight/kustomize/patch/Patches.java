@@ -81,7 +81,7 @@ public final class Patches {
           throw new KustomizeException("must specify a target for JSON patch " + source);
         }
         JsonPatch json = JsonPatch.decode(docs.get(0), source);
-        applyJson(resources, Selector.from(target), json);
+        applyJson(resources, Selector.from(target), json, true);
         continue;
       }
       List<Resource> smPatches = resources(docs, source);
@@ -152,15 +152,23 @@ public final class Patches {
       if (json.isEmpty()) {
         throw KustomizeException.at(ctx.file(), "patchesJson6902", m.line(), "patch appears to be empty");
       }
-      applyJson(resources, Selector.from(target), json);
+      applyJson(resources, Selector.from(target), json, false);
     }
   }
 
   // ---- shared ------------------------------------------------------------------------------
 
-  private static void applyJson(ResourceList resources, Selector selector, JsonPatch json)
+  /**
+   * Applies a JSON patch to every selected resource. The {@code patches} field (kustomize's
+   * PatchTransformer) first remembers each target's current id, so a later patch may still find it
+   * by the name it had before (a JSON patch may rename); the legacy {@code patchesJson6902} does not.
+   */
+  private static void applyJson(ResourceList resources, Selector selector, JsonPatch json, boolean storePreviousId)
       throws KustomizeException {
     for (Resource r : selector.select(resources.all())) {
+      if (storePreviousId) {
+        r.previousIds().add(r.id());
+      }
       json.apply(r.node());
     }
   }

@@ -460,8 +460,9 @@ final class StrategicMerge {
 
   private static void mergeValues(List<List<String>> valuesList) {
     for (int i = 0; i < valuesList.size(); i++) {
+      List<String> values1 = valuesList.get(i); // Go's range variable: not refreshed by the inner loop
       for (int j = 0; j < valuesList.size(); j++) {
-        List<String> merged = match(valuesList.get(i), valuesList.get(j));
+        List<String> merged = match(values1, valuesList.get(j));
         if (merged != null) {
           valuesList.set(i, merged);
           valuesList.set(j, merged);
@@ -583,8 +584,10 @@ final class StrategicMerge {
         continue;
       }
       boolean found = true;
+      // as kyaml: a key without a value (fewer values than keys) keeps the previous key's result,
+      // so an element lacking a later key (a port without protocol) is matched by the earlier ones
+      boolean ok = false;
       for (int j = 0; j < keys.size(); j++) {
-        boolean ok = false;
         if (j < values.size()) {
           ok = fieldMatches(item, keys.get(j), values.get(j));
         }

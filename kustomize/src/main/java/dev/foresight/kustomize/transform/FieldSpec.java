@@ -65,9 +65,13 @@ public record FieldSpec(Gvk gvk, String path, boolean create) {
     return out;
   }
 
-  /** Same path and one's GVK selects the other's (kustomize's duplicate test when merging). */
+  /**
+   * kustomize's duplicate test when merging, called on the spec already present with the incoming
+   * one: same path and this GVK is selected by the incoming one's, so an incoming catch-all spec
+   * (no kind) is dropped when a kind-specific spec with that path is already there.
+   */
   boolean effectivelyEquals(FieldSpec other) {
-    return other.gvk.isSelectedBy(gvk) && path.equals(other.path);
+    return gvk.isSelectedBy(other.gvk) && path.equals(other.path);
   }
 
   private static final java.util.Map<String, List<String>> SEGMENTS = new java.util.concurrent.ConcurrentHashMap<>();

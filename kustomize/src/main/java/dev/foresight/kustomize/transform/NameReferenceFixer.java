@@ -8,6 +8,7 @@ import dev.foresight.kustomize.yaml.MapNode;
 import dev.foresight.kustomize.yaml.Node;
 import dev.foresight.kustomize.yaml.ScalarNode;
 import dev.foresight.kustomize.yaml.SeqNode;
+import dev.foresight.kustomize.yaml.Tags;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -220,6 +221,13 @@ public final class NameReferenceFixer {
     return in.stream().filter(keep).toList();
   }
 
+  /** An id as kustomize prints it: {@code Kind.version.group/name.namespace} with [noVer]/[noGrp]/[noNs]. */
+  static String print(ResId id) {
+    return id.kind() + "." + (id.version().isEmpty() ? "[noVer]" : id.version()) + "."
+        + (id.group().isEmpty() ? "[noGrp]" : id.group()) + "/" + id.name() + "."
+        + (id.namespace().isEmpty() ? "[noNs]" : id.namespace());
+  }
+
   /** kustomize's SubsetThatCouldBeReferencedByResource. */
   static List<Resource> couldBeReferencedBy(Resource referrer, List<Resource> all) throws KustomizeException {
     ResId ref = referrer.id();
@@ -230,8 +238,10 @@ public final class NameReferenceFixer {
     if (referrer.kind().equals("RoleBinding") && referrer.node().get("subjects") instanceof SeqNode subjects) {
       for (Node s : subjects.items()) {
         if (s instanceof MapNode m && m.get("namespace") != null && "ServiceAccount".equals(m.getString("kind"))) {
-          if (!(m.get("namespace") instanceof ScalarNode ns)) {
-            throw new KustomizeException("Invalid Input: namespace is blank for resource \"" + ref + "\"");
+          // kustomize reads the subject as a Go map and insists on a string: null, numbers, lists fail
+          if (!(m.get("namespace") instanceof ScalarNode ns) || ns.isNull()
+              || (ns.tag() != null && !Tags.STR.equals(ns.tag()))) {
+            throw new KustomizeException("Invalid Input: namespace is blank for resource \"" + print(ref) + "\"");
           }
           bindingNamespaces.add(ns.value());
         }

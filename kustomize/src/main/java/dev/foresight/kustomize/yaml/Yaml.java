@@ -26,6 +26,16 @@ public final class Yaml {
     return YamlReader.parseAll(text, file);
   }
 
+  /**
+   * Every document of a kustomization file, read as kustomize reads those (sigs.k8s.io/yaml, i.e.
+   * go-yaml v2 into a map, then JSON): a key repeated in one mapping is not an error, its last value
+   * replaces the earlier ones whole (no merging), at every level. Resources and patches go through
+   * {@link #parseAll}, which refuses repeated keys as kyaml does when it turns a node into a map.
+   */
+  public static List<Node> parseAllLastKeyWins(String text, String file) throws KustomizeException {
+    return YamlReader.parseAll(text, file, true);
+  }
+
   /** One resource as kustomize prints it (no leading {@code ---}, trailing newline). */
   public static String emit(Node document) {
     return V2Writer.write(OutputModel.of(document));

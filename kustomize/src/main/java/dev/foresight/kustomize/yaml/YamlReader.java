@@ -30,20 +30,26 @@ final class YamlReader {
   static final int MAX_ALIAS_EXPANSION = 100_000;
 
   private final String file;
+  private final boolean lastKeyWins;
   private Iterator<Event> events;
   private final Map<String, Node> anchors = new HashMap<>();
   private long expanded;
 
-  private YamlReader(String file) {
+  private YamlReader(String file, boolean lastKeyWins) {
     this.file = file;
+    this.lastKeyWins = lastKeyWins;
   }
 
   static List<Node> parseAll(String text, String file) throws KustomizeException {
+    return parseAll(text, file, false);
+  }
+
+  static List<Node> parseAll(String text, String file, boolean lastKeyWins) throws KustomizeException {
     if (text.length() > Yaml.MAX_BYTES || text.getBytes(StandardCharsets.UTF_8).length > Yaml.MAX_BYTES) {
       throw KustomizeException.at(file, null, 0,
           "YAML input is larger than " + Yaml.MAX_BYTES + " bytes; split it into smaller files");
     }
-    YamlReader reader = new YamlReader(file);
+    YamlReader reader = new YamlReader(file, lastKeyWins);
     try {
       return reader.read(text);
     } catch (MarkedYamlEngineException e) {
@@ -112,7 +118,10 @@ final class YamlReader {
             merges.add(value);
             continue;
           }
-          if (map.has(k.value())) {
+          if (map.has(k.value()) && lastKeyWins) {
+            // go-yaml v2 decoding into a map (sigs.k8s.io/yaml): the later value replaces the earlier, whole
+            map.entries().removeIf(entry -> entry.key().value().equals(k.value()));
+          } else if (map.has(k.value())) {
             throw KustomizeException.at(file, null, k.line(),
                 "invalid YAML: mapping key \"" + k.value() + "\" already defined");
           }
