@@ -35,13 +35,12 @@ class ConformanceTest {
    * build. While it is not empty the renderer's default engine stays exec (see the kustomize README).
    */
   static final java.util.Set<String> KNOWN_WRONG = java.util.Set.of(
-      "TestBlankNamespace4240", "TestGeneratorRepeatsInKustomization", "TestIntermediateNameSecretKeyRefDiamond",
+      "TestBlankNamespace4240", "TestGeneratorRepeatsInKustomization",
       "TestIssue3377", "TestIssue4884_UseLocalConfigAsNameRefSource",
       "TestOrderOfAccumulatedComponent_components_are_applied_before_replacements_transformer_applied",
       "TestOrderOfAccumulatedComponent_components_using_a_generated_resource_by_configMapGenerator",
       "TestRepeatBase", "TestReplacementTransformerWithSuffixTransformerAndReject",
-      "TestSmpWithDifferentKeysOnDifferentPorts", "TestVariablesAmbiguousWorkaround",
-      "TestVariablesDisambiguatedWithNamespace", "TestVaribaleRefDifferentPrefix");
+      "TestSmpWithDifferentKeysOnDifferentPorts");
   /** Cases passing semantically with the test adapter. */
   static final int MIN_SEMANTIC_PASS = 38;
 

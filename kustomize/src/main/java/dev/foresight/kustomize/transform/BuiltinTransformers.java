@@ -118,6 +118,14 @@ public final class BuiltinTransformers {
     VarResolver.of(vars, config.varReference()).apply(resources);
   }
 
+  /**
+   * A var declared by a kustomization, bound (kustomize's MergeVars) to the one resource accumulated
+   * so far that its objref names; {@link #resolveVars} later reads the value from that resource.
+   */
+  public static void bindVar(ResourceList resources, MapNode var) throws KustomizeException {
+    VarResolver.bind(resources, var);
+  }
+
   private static KustFields fields(MapNode kustomization, BuildContext ctx) {
     return new KustFields(kustomization, ctx.file());
   }
