@@ -36,7 +36,7 @@ class ConformanceTest {
    */
   static final java.util.Set<String> KNOWN_WRONG = java.util.Set.of(
       "TestBlankNamespace4240", "TestGeneratorRepeatsInKustomization",
-      "TestIssue3377", "TestIssue4884_UseLocalConfigAsNameRefSource",
+      "TestIssue4884_UseLocalConfigAsNameRefSource",
       "TestOrderOfAccumulatedComponent_components_are_applied_before_replacements_transformer_applied",
       "TestOrderOfAccumulatedComponent_components_using_a_generated_resource_by_configMapGenerator",
       "TestRepeatBase", "TestReplacementTransformerWithSuffixTransformerAndReject",

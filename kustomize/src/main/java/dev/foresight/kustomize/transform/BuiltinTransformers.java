@@ -101,7 +101,15 @@ public final class BuiltinTransformers {
   /** {@code replacements}. */
   public static void replacements(ResourceList resources, MapNode kustomization, BuildContext ctx)
       throws KustomizeException {
-    unsupportedIfPresent(kustomization, ctx, "replacements");
+    List<ReplacementSpec> specs = ReplacementLoader.load(kustomization, ctx);
+    if (specs.isEmpty()) {
+      return;
+    }
+    try {
+      ReplacementFilter.apply(resources, specs);
+    } catch (KustomizeException e) {
+      throw KustomizeException.at(ctx.file(), "replacements", 0, e.getMessage());
+    }
   }
 
   /**
