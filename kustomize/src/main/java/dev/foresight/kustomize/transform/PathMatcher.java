@@ -132,11 +132,11 @@ final class PathMatcher {
         for (int k = 0; k < seq.items().size(); k++) {
           Node item = seq.items().get(k);
           if (field.isEmpty()) {
-            if (item instanceof ScalarNode s && regex.matcher(s.value().trim()).find()) {
+            if (item instanceof ScalarNode s && regex.matcher(encoded(s)).find()) {
               out.add(FieldWalker.itemSlot(seq, k));
             }
-          } else if (item instanceof MapNode m && m.get(field) instanceof ScalarNode s && !s.isNull()
-              && regex.matcher(s.value().trim()).find()) {
+          } else if (item instanceof MapNode m && m.get(field) instanceof ScalarNode s
+              && regex.matcher(encoded(s)).find()) {
             walk(FieldWalker.itemSlot(seq, k), path, i + 1, out);
           }
         }
@@ -160,6 +160,22 @@ final class PathMatcher {
         seq.add(item);
       }
     }
+  }
+
+  /**
+   * The scalar as YAML writes it, trimmed: kyaml matches {@code [k=regex]} against that text, so
+   * a quoted value is seen with its quotes ({@code ^x} does not match {@code "x.jar"}).
+   */
+  static String encoded(ScalarNode s) {
+    String v = s.value();
+    return switch (s.style()) {
+      case DOUBLE_QUOTED -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+      case SINGLE_QUOTED -> "'" + v.replace("'", "''") + "'";
+      case LITERAL, FOLDED -> v.trim();
+      default -> s.tag() != null && dev.foresight.kustomize.yaml.Tags.STR.equals(s.tag()) && !v.isEmpty()
+          && !dev.foresight.kustomize.yaml.Tags.STR.equals(dev.foresight.kustomize.yaml.Tags.resolvePlain(v))
+          ? "\"" + v + "\"" : v.trim();
+    };
   }
 
   /** The list at {@code slot}; null when it is missing or null; an error for a map or scalar. */
