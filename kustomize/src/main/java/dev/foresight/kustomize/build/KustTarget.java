@@ -355,31 +355,16 @@ public final class KustTarget {
   }
 
   private void mergeVars(Accumulator ra) throws KustomizeException {
-    for (MapNode var : kustomization.maps("vars")) {
-      String name = GeneratorArgs.string(var, "name");
-      MapNode objRef = var.getMap("objref");
-      if (objRef != null) {
-        String apiVersion = GeneratorArgs.string(objRef, "apiVersion");
-        ResId ref = apiVersion.isEmpty()
-            ? new ResId(GeneratorArgs.string(objRef, "group"), GeneratorArgs.string(objRef, "version"),
-                GeneratorArgs.string(objRef, "kind"), GeneratorArgs.string(objRef, "namespace"),
-                GeneratorArgs.string(objRef, "name"))
-            : ResId.of(apiVersion, GeneratorArgs.string(objRef, "kind"), GeneratorArgs.string(objRef, "namespace"),
-                GeneratorArgs.string(objRef, "name"));
-        int matched = 0;
-        for (Resource r : ra.resources) {
-          boolean match = Ids.all(r).stream().anyMatch(id -> ref.namespace().isEmpty() ? Ids.gvknEqual(ref, id)
-              : Ids.equal(ref, id));
-          if (match) {
-            matched++;
-          }
-        }
-        if (matched > 1) {
-          throw KustomizeException.at(kustomization.file(), "vars", var.line(), "found " + matched
-              + " resId matches for var " + name + " (unable to disambiguate; give objref a namespace)");
-        }
+    List<MapNode> vars = kustomization.maps("vars");
+    for (MapNode var : vars) {
+      try {
+        BuiltinTransformers.bindVar(ra.resources, var);
+      } catch (KustomizeException e) {
+        throw KustomizeException.at(kustomization.file(), "vars", var.line(), e.getMessage());
       }
-      ra.addVar(name, var);
+    }
+    for (MapNode var : vars) {
+      ra.addVar(GeneratorArgs.string(var, "name"), var);
     }
   }
 

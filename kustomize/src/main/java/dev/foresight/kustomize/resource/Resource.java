@@ -21,6 +21,7 @@ public final class Resource {
   private boolean needsHashSuffix;
   private final List<String> namePrefixes = new ArrayList<>();
   private final List<String> nameSuffixes = new ArrayList<>();
+  private final List<String> refVarNames = new ArrayList<>();
 
   public Resource(MapNode node, String origin) {
     this.node = Objects.requireNonNull(node, "node");
@@ -97,6 +98,14 @@ public final class Resource {
     return nameSuffixes;
   }
 
+  /**
+   * Names of the vars whose objref matched this resource when the declaring kustomization merged
+   * them (kustomize's refVarNames); vars take their values from here. Live list.
+   */
+  public List<String> refVarNames() {
+    return refVarNames;
+  }
+
   /** Where it came from (file path in the tree, or generator), for errors and buildMetadata. */
   public String origin() {
     return origin;
@@ -131,6 +140,7 @@ public final class Resource {
     copy.needsHashSuffix = needsHashSuffix;
     copy.namePrefixes.addAll(namePrefixes);
     copy.nameSuffixes.addAll(nameSuffixes);
+    copy.refVarNames.addAll(refVarNames);
     return copy;
   }
 

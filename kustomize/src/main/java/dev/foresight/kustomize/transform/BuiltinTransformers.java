@@ -102,7 +102,15 @@ public final class BuiltinTransformers {
   /** {@code replacements}. */
   public static void replacements(ResourceList resources, MapNode kustomization, BuildContext ctx)
       throws KustomizeException {
-    unsupportedIfPresent(kustomization, ctx, "replacements");
+    List<ReplacementSpec> specs = ReplacementLoader.load(kustomization, ctx);
+    if (specs.isEmpty()) {
+      return;
+    }
+    try {
+      ReplacementFilter.apply(resources, specs);
+    } catch (KustomizeException e) {
+      throw KustomizeException.at(ctx.file(), "replacements", 0, e.getMessage());
+    }
   }
 
   /**
@@ -117,6 +125,14 @@ public final class BuiltinTransformers {
   public static void resolveVars(ResourceList resources, java.util.List<MapNode> vars, TransformerConfig config)
       throws KustomizeException {
     VarResolver.of(vars, config.varReference()).apply(resources);
+  }
+
+  /**
+   * A var declared by a kustomization, bound (kustomize's MergeVars) to the one resource accumulated
+   * so far that its objref names; {@link #resolveVars} later reads the value from that resource.
+   */
+  public static void bindVar(ResourceList resources, MapNode var) throws KustomizeException {
+    VarResolver.bind(resources, var);
   }
 
   private static KustFields fields(MapNode kustomization, BuildContext ctx) {

@@ -42,33 +42,73 @@ public final class VarResolver {
   public static VarResolver of(List<MapNode> nodes, List<FieldSpec> specs) throws KustomizeException {
     List<Var> vars = new ArrayList<>();
     for (MapNode n : nodes) {
-      String name = n.getString("name");
-      if (name == null || name.isEmpty()) {
-        throw new KustomizeException("vars: each var needs a name");
-      }
+      Var var = parse(n);
       for (Var v : vars) {
-        if (v.name().equals(name)) {
-          throw new KustomizeException("var '" + name + "' already encountered");
+        if (v.name().equals(var.name())) {
+          throw new KustomizeException("var '" + var.name() + "' already encountered");
         }
       }
-      MapNode obj = n.getMap("objref");
-      obj = obj == null ? new MapNode() : obj;
-      Gvk gvk = new Gvk(obj.getString("group"), obj.getString("version"), obj.getString("kind"));
-      String apiVersion = obj.getString("apiVersion");
-      if (apiVersion != null && !apiVersion.isEmpty()) {
-        String[] parts = apiVersion.split("/", -1);
-        if (parts.length == 2) {
-          gvk = new Gvk(parts[0], parts[1], gvk.kind());
-        } else if (parts.length == 1) {
-          gvk = new Gvk(gvk.group(), parts[0], gvk.kind());
-        }
-      }
-      MapNode fieldref = n.getMap("fieldref");
-      String path = fieldref == null ? null : fieldref.getString("fieldPath");
-      vars.add(new Var(name, gvk, FieldWalker.stringAt(obj, "name"), FieldWalker.stringAt(obj, "namespace"),
-          path == null || path.isEmpty() ? "metadata.name" : path));
+      vars.add(var);
     }
     return new VarResolver(vars, specs);
+  }
+
+  static Var parse(MapNode n) throws KustomizeException {
+    String name = JsonFields.string(n, "name");
+    if (name.isEmpty()) {
+      throw new KustomizeException("vars: each var needs a name");
+    }
+    Node objNode = JsonFields.get(n, "objref");
+    MapNode obj = objNode instanceof MapNode m ? m : new MapNode();
+    Gvk gvk = new Gvk(JsonFields.string(obj, "group"), JsonFields.string(obj, "version"),
+        JsonFields.string(obj, "kind"));
+    String apiVersion = JsonFields.string(obj, "apiVersion");
+    if (!apiVersion.isEmpty()) {
+      String[] parts = apiVersion.split("/", -1);
+      if (parts.length == 2) {
+        gvk = new Gvk(parts[0], parts[1], gvk.kind());
+      } else if (parts.length == 1) {
+        gvk = new Gvk(gvk.group(), parts[0], gvk.kind());
+      }
+    }
+    Node fieldref = JsonFields.get(n, "fieldref");
+    String path = fieldref instanceof MapNode m ? JsonFields.string(m, "fieldPath") : "";
+    return new Var(name, gvk, JsonFields.string(obj, "name"), JsonFields.string(obj, "namespace"),
+        path.isEmpty() ? "metadata.name" : path);
+  }
+
+  /**
+   * kustomize's MergeVars, run by the kustomization that declares {@code var} over what it has
+   * accumulated so far: the one resource whose current or any previous id matches the objref
+   * (group, version, kind and name; the namespace too when the objref gives one or the kind is
+   * cluster-scoped) records the var's name, and the var later takes its value from that resource.
+   * No match binds nothing (resolving then fails unless an outer kustomization re-declares it);
+   * more than one is an error.
+   */
+  public static void bind(ResourceList resources, MapNode var) throws KustomizeException {
+    Var v = parse(var);
+    ResId target = new ResId(v.gvk().group(), v.gvk().version(), v.gvk().kind(), v.objNamespace(), v.objName());
+    boolean withNamespace = !v.objNamespace().isEmpty() || Gvk.isClusterScoped(target);
+    List<Resource> matched = new ArrayList<>();
+    for (Resource r : resources) {
+      List<ResId> ids = new ArrayList<>(r.previousIds());
+      ids.add(r.id());
+      for (ResId id : ids) {
+        boolean gvkn = id.name().equals(target.name()) && Gvk.of(id).equals(v.gvk());
+        if (gvkn && (!withNamespace || Gvk.effectiveNamespace(id).equals(Gvk.effectiveNamespace(target)))) {
+          matched.add(r);
+          break;
+        }
+      }
+    }
+    if (matched.size() > 1) {
+      throw new KustomizeException("found " + matched.size() + " resId matches for var " + v
+          + " (unable to disambiguate; give the objref a namespace, or declare the var where only one "
+          + "resource matches)");
+    }
+    if (matched.size() == 1) {
+      matched.get(0).refVarNames().add(v.name());
+    }
   }
 
   public void apply(ResourceList resources) throws KustomizeException {
@@ -87,28 +127,17 @@ public final class VarResolver {
   }
 
   private static Object valueOf(Var v, ResourceList resources) throws KustomizeException {
-    ResId target = new ResId(v.gvk().group(), v.gvk().version(), v.gvk().kind(), v.objNamespace(), v.objName());
-    boolean withNamespace = !v.objNamespace().isEmpty() || Gvk.isClusterScoped(target);
-    List<Resource> matched = new ArrayList<>();
+    Resource source = null;
     for (Resource r : resources) {
-      List<ResId> ids = new ArrayList<>();
-      ids.add(r.id());
-      ids.addAll(r.previousIds());
-      for (ResId id : ids) {
-        boolean gvkn = id.name().equals(target.name()) && Gvk.of(id).equals(v.gvk());
-        if (gvkn && (!withNamespace || Gvk.effectiveNamespace(id).equals(Gvk.effectiveNamespace(target)))) {
-          matched.add(r);
-          break;
-        }
+      if (r.refVarNames().contains(v.name())) {
+        source = r;
+        break;
       }
     }
-    if (matched.size() > 1) {
-      throw new KustomizeException("found " + matched.size() + " resId matches for var " + v
-          + " (unable to disambiguate)");
-    }
-    if (matched.isEmpty()) {
+    if (source == null) {
       throw new KustomizeException("var '" + v + "' cannot be mapped to a field in the set of known resources");
     }
+    List<Resource> matched = List.of(source);
     Node node = Replacements.lookup(matched.get(0).node(), Replacements.splitPath(v.fieldPath(), true));
     if (node == null) {
       throw new KustomizeException("field specified in var '" + v + "' not found in corresponding resource");

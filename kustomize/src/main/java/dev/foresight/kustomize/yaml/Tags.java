@@ -14,4 +14,9 @@ public final class Tags {
   public static final String MERGE = "tag:yaml.org,2002:merge";
 
   private Tags() {}
+
+  /** The tag a plain (unquoted, untagged) scalar with this text resolves to (go-yaml v3 rules). */
+  public static String resolvePlain(String text) {
+    return Resolver.v3Tag(text);
+  }
 }

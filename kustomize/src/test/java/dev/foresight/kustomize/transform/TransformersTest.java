@@ -178,6 +178,7 @@ class TransformersTest {
         """);
     MapNode var = PlainNodes.map(java.util.Map.of("name", "DB",
         "objref", java.util.Map.of("kind", "Service", "name", "db", "apiVersion", "v1")));
+    BuiltinTransformers.bindVar(rs, var);
     BuiltinTransformers.resolveVars(rs, List.of(var), TransformerConfig.builtin());
     MapNode pod = rs.all().get(1).node();
     assertEquals(List.of("run", "--db=db", "$(X)"),
