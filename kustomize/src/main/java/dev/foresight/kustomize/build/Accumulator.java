@@ -31,13 +31,34 @@ final class Accumulator {
 
   /** Appends, refusing an id already present (kustomize's Append). */
   void append(Resource resource) throws KustomizeException {
-    for (Resource existing : resources) {
-      if (Ids.equal(existing.id(), resource.id())) {
-        throw new KustomizeException("may not add resource with an already registered id: " + resource.id()
-            + " (from " + resource.origin() + "; already added from " + existing.origin() + ")");
-      }
+    append(resource, index());
+  }
+
+  /** The current ids (ids change as transformers run: build it right before a burst of appends). */
+  private Map<IdKey, Resource> index() {
+    Map<IdKey, Resource> index = new java.util.HashMap<>();
+    for (Resource r : resources) {
+      index.putIfAbsent(IdKey.of(r.id()), r);
+    }
+    return index;
+  }
+
+  private void append(Resource resource, Map<IdKey, Resource> index) throws KustomizeException {
+    ResId id = resource.id();
+    Resource existing = index.putIfAbsent(IdKey.of(id), resource);
+    if (existing != null) {
+      throw new KustomizeException("may not add resource with an already registered id: " + id
+          + " (from " + resource.origin() + "; already added from " + existing.origin() + ")");
     }
     resources.all().add(resource);
+  }
+
+  /** What {@link Ids#equal} compares: group, version, kind, name and effective namespace. */
+  private record IdKey(String group, String version, String kind, String name, String namespace) {
+    static IdKey of(ResId id) {
+      return new IdKey(id.group(), id.version(), id.kind(), id.name(),
+          id.namespace().isEmpty() ? "default" : id.namespace());
+    }
   }
 
   /** A generated resource: appended, or merged into / replacing the one it names (behavior). */
@@ -132,8 +153,9 @@ final class Accumulator {
 
   /** A child kustomization's accumulator appended to this one. */
   void merge(Accumulator other) throws KustomizeException {
+    Map<IdKey, Resource> index = index();
     for (Resource r : other.resources) {
-      append(r);
+      append(r, index);
     }
     config = config.merge(other.config);
     for (Map.Entry<String, MapNode> v : other.vars.entrySet()) {

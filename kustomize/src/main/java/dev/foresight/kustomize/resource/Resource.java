@@ -42,15 +42,17 @@ public final class Resource {
   }
 
   public String name() {
-    return string(metadata(), "name");
+    return string(node.getMap("metadata"), "name");
   }
 
   public String namespace() {
-    return string(metadata(), "namespace");
+    return string(node.getMap("metadata"), "namespace");
   }
 
+  /** The current id (computed from the tree each time: transformers edit the tree directly). */
   public ResId id() {
-    return ResId.of(apiVersion(), kind(), namespace(), name());
+    MapNode metadata = node.getMap("metadata");
+    return ResId.of(apiVersion(), kind(), string(metadata, "namespace"), string(metadata, "name"));
   }
 
   /** The metadata map (created when missing). */

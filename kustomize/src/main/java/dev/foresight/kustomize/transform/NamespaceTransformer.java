@@ -38,23 +38,33 @@ public final class NamespaceTransformer {
     if (namespace.isEmpty()) {
       return;
     }
+    // how many resources currently have each id, kept up to date as resources move: the check
+    // below sees the same counts as scanning the list after each transform, in linear time
+    java.util.Map<IdKey, Integer> counts = new java.util.HashMap<>();
+    for (Resource r : resources) {
+      counts.merge(IdKey.of(r.id()), 1, Integer::sum);
+    }
     for (Resource r : resources) {
       if (r.node().isEmpty()) {
         continue;
       }
-      r.previousIds().add(r.id());
+      ResId before = r.id();
+      r.previousIds().add(before);
       transform(r);
       ResId cur = r.id();
-      int matches = 0;
-      for (Resource other : resources) {
-        if (sameId(other.id(), cur)) {
-          matches++;
-        }
-      }
+      counts.merge(IdKey.of(before), -1, Integer::sum);
+      int matches = counts.merge(IdKey.of(cur), 1, Integer::sum);
       if (matches != 1) {
         throw new KustomizeException("namespace transformation produces ID conflict: " + cur
             + " (namespace '" + namespace + "' makes " + matches + " resources share that id)");
       }
+    }
+  }
+
+  /** What {@link #sameId} compares. */
+  private record IdKey(String name, Gvk gvk, String namespace) {
+    static IdKey of(ResId id) {
+      return new IdKey(id.name(), Gvk.of(id), Gvk.effectiveNamespace(id));
     }
   }
 

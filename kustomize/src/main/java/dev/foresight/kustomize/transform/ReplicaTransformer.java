@@ -46,14 +46,18 @@ public final class ReplicaTransformer {
   }
 
   private boolean anyIdMatches(Resource r, FieldSpec fs) {
-    List<ResId> ids = new ArrayList<>();
-    ids.add(r.id());
-    ids.addAll(r.previousIds());
-    for (ResId id : ids) {
-      if (id.name().equals(name) && Gvk.of(id).isSelectedBy(fs.gvk())) {
+    if (r.name().equals(name) && matches(r.id(), fs)) {
+      return true;
+    }
+    for (ResId id : r.previousIds()) {
+      if (matches(id, fs)) {
         return true;
       }
     }
     return false;
+  }
+
+  private boolean matches(ResId id, FieldSpec fs) {
+    return id.name().equals(name) && Gvk.of(id).isSelectedBy(fs.gvk());
   }
 }
