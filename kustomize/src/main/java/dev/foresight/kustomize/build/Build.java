@@ -4,6 +4,7 @@ import dev.foresight.kustomize.FileTree;
 import dev.foresight.kustomize.KustomizeException;
 import dev.foresight.kustomize.TreePath;
 import dev.foresight.kustomize.UnsupportedFeature;
+import dev.foresight.kustomize.patch.OpenApiSession;
 import dev.foresight.kustomize.resource.Resource;
 import dev.foresight.kustomize.resource.ResourceList;
 import dev.foresight.kustomize.transform.BuiltinTransformers;
@@ -29,6 +30,12 @@ public final class Build {
   private Build() {}
 
   public static ResourceList run(FileTree tree, String dir, YamlParser parser) throws KustomizeException {
+    try (OpenApiSession schema = OpenApiSession.open()) {
+      return build(tree, dir, parser);
+    }
+  }
+
+  private static ResourceList build(FileTree tree, String dir, YamlParser parser) throws KustomizeException {
     String root;
     try {
       root = TreePath.normalize(dir);
@@ -36,6 +43,7 @@ public final class Build {
       throw new KustomizeException(e.getMessage());
     }
     KustTarget target = KustTarget.load(tree, root, parser);
+    target.applyOpenApi(true);
     Kustomization top = target.kustomization();
     List<String> buildMetadata = top.strings("buildMetadata");
     for (String option : buildMetadata) {

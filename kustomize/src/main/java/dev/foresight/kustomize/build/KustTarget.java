@@ -3,6 +3,7 @@ package dev.foresight.kustomize.build;
 import dev.foresight.kustomize.FileTree;
 import dev.foresight.kustomize.KustomizeException;
 import dev.foresight.kustomize.UnsupportedFeature;
+import dev.foresight.kustomize.patch.OpenApiSession;
 import dev.foresight.kustomize.patch.Patches;
 import dev.foresight.kustomize.resource.ResId;
 import dev.foresight.kustomize.resource.Resource;
@@ -140,7 +141,7 @@ public final class KustTarget {
 
   private void refuseUnsupported() throws UnsupportedFeature {
     MapNode k = kustomization.node();
-    for (String field : List.of("helmCharts", "helmGlobals", "helmChartInflationGenerator", "openapi")) {
+    for (String field : List.of("helmCharts", "helmGlobals", "helmChartInflationGenerator")) {
       if (k.has(field)) {
         throw new UnsupportedFeature(field, kustomization.file());
       }
@@ -288,6 +289,7 @@ public final class KustTarget {
           if (origin != null) {
             origin.append(path).setOn(resource);
           }
+          OpenApiSession.current().noteScopeCheck(resource.apiVersion(), resource.kind());
           ra.append(resource);
         }
       } else if (dir) {
@@ -351,7 +353,36 @@ public final class KustTarget {
       throw new KustomizeException("couldn't make target for path '" + dir + "' (from " + kustomization.file()
           + "): " + e.getMessage(), e);
     }
-    return new KustTarget(tree, parser, k, chain, origin == null ? null : origin.append(path));
+    KustTarget sub = new KustTarget(tree, parser, k, chain, origin == null ? null : origin.append(path));
+    sub.applyOpenApi(false);
+    return sub;
+  }
+
+  /**
+   * kustomize's {@code openapi.SetSchema} for this kustomization's {@code openapi:} field: the
+   * file of {@code path} is read (an error when missing) even when an earlier kustomization
+   * already set the build's schema; {@code top} is the build's entry point, which always wins.
+   */
+  void applyOpenApi(boolean top) throws KustomizeException {
+    if (!(kustomization.node().get("openapi") instanceof MapNode field)) {
+      return;
+    }
+    java.util.Map<String, String> entries = new java.util.LinkedHashMap<>();
+    for (MapNode.Entry e : field.entries()) {
+      entries.put(e.key().value(), e.value() instanceof dev.foresight.kustomize.yaml.ScalarNode s && !s.isNull()
+          ? s.value() : "");
+    }
+    OpenApiSession.SchemaDocument document = null;
+    String path = entries.get("path");
+    if (path != null) {
+      String text = text(loader.load(path, "openapi"));
+      String file = loader.resolve(path, "openapi");
+      document = () -> {
+        List<Node> docs = parser.parseAll(text, file);
+        return docs.isEmpty() ? null : docs.get(0);
+      };
+    }
+    OpenApiSession.current().setSchema(entries, document, kustomization.file(), top);
   }
 
   private void mergeVars(Accumulator ra) throws KustomizeException {

@@ -15,7 +15,7 @@ final class Ids {
   }
 
   static String effectiveNamespace(ResId id) {
-    if (OpenApiData.get().isClusterScoped(id.apiVersion(), id.kind())) {
+    if (OpenApiSession.current().isClusterScoped(id.apiVersion(), id.kind())) {
       return TOTALLY_NOT_A_NAMESPACE;
     }
     if (id.namespace().isEmpty() || id.namespace().equals("default")) {

@@ -15,7 +15,9 @@ import java.util.Map;
  * The slice of the Kubernetes v1.21.2 OpenAPI schema (the default one kustomize v5.5.0 embeds)
  * that strategic merge needs: root definition per apiVersion/kind, each definition's typed
  * fields with their patch strategy and merge keys, and kustomize's namespace-scope table. Loaded
- * once, lazily, from {@code openapi-merge.txt} (see kustomize/tools/gen-openapi-merge.py).
+ * once, lazily, from {@code openapi-merge.txt} (see kustomize/tools/gen-openapi-merge.py). A
+ * kustomization's {@code openapi: {path: ...}} schema ({@link CustomOpenApi}) is turned into the
+ * same form and layered as kyaml layers definitions ({@link OpenApiSession}).
  */
 final class OpenApiData {
 
@@ -29,8 +31,56 @@ final class OpenApiData {
     static final OpenApiData INSTANCE = load();
   }
 
+  /** The schema in force for the build on this thread (the builtin one unless a custom one was set). */
   static OpenApiData get() {
+    return OpenApiSession.current().data();
+  }
+
+  /** The builtin Kubernetes v1.21.2 schema. */
+  static OpenApiData builtin() {
     return Holder.INSTANCE;
+  }
+
+  /** No definitions at all (a custom schema set before the builtin one was ever parsed). */
+  static OpenApiData empty() {
+    return new OpenApiData();
+  }
+
+  /**
+   * kyaml's {@code AddDefinitions} of {@code top} into a copy of this: definitions and resource
+   * types of {@code top} replace those of the same name, the rest stay.
+   */
+  OpenApiData overlay(OpenApiData top) {
+    if (top == this || (rootByType.isEmpty() && fields.isEmpty())) {
+      return top;
+    }
+    OpenApiData merged = new OpenApiData();
+    merged.rootByType.putAll(rootByType);
+    merged.rootByType.putAll(top.rootByType);
+    merged.namespaced.putAll(namespaced);
+    merged.fields.putAll(fields);
+    merged.fields.putAll(top.fields);
+    return merged;
+  }
+
+  /** Adds a resource type's root definition (custom schemas). */
+  void addType(String apiVersion, String kind, String definition) {
+    rootByType.put(apiVersion + " " + kind, definition);
+  }
+
+  /** Adds a definition with its fields in the compact form the resource file uses (custom schemas). */
+  void addDefinition(String definition, Map<String, String[]> definitionFields) {
+    fields.put(definition, definitionFields);
+  }
+
+  /** True when {@code apiVersion kind} has a root definition here. */
+  boolean knowsType(String apiVersion, String kind) {
+    return rootByType.containsKey(apiVersion + " " + kind);
+  }
+
+  /** True when kustomize's precomputed namespace-scope table knows the type. */
+  static boolean precomputed(String apiVersion, String kind) {
+    return builtin().namespaced.containsKey(apiVersion + " " + kind);
   }
 
   /** Schema of a resource type, or null when the type is unknown (CRDs, typos). */
@@ -41,7 +91,7 @@ final class OpenApiData {
 
   /** kyaml {@code IsCertainlyClusterScoped}: known and not namespaced. */
   boolean isClusterScoped(String apiVersion, String kind) {
-    Boolean ns = namespaced.get(apiVersion + " " + kind);
+    Boolean ns = builtin().namespaced.get(apiVersion + " " + kind);
     return ns != null && !ns;
   }
 
