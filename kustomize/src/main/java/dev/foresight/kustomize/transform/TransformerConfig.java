@@ -143,7 +143,7 @@ public final class TransformerConfig {
 
   /**
    * Field specs from {@code crds:} documents (kustomize reads OpenAPI definitions with
-   * x-kubernetes-* annotations there); not implemented natively.
+   * x-kubernetes-* extensions there; see {@link CrdConfig}).
    */
   public static TransformerConfig fromCrds(List<Node> documents, String file) throws KustomizeException {
     return CrdConfig.fromCrds(documents, file);
