@@ -21,10 +21,11 @@ public record RendererConfig(Path dataDir, byte[] maskKey, Duration timeout, boo
     EngineChoice engine) {
 
   /**
-   * The default engine: exec until the native engine passes the whole conformance corpus (see the
-   * kustomize README); {@code FORESIGHT_ENGINE} or {@code --engine} choose another.
+   * The default engine: native (it passes the whole public conformance corpus, ConformanceTest),
+   * falling back to exec for what it does not support; {@code FORESIGHT_ENGINE} or {@code --engine}
+   * choose another.
    */
-  public static final EngineChoice DEFAULT_ENGINE = EngineChoice.EXEC;
+  public static final EngineChoice DEFAULT_ENGINE = EngineChoice.NATIVE;
 
   /** With the render cache, affected-only planning and the default engine. */
   public RendererConfig(Path dataDir, byte[] maskKey, Duration timeout) {

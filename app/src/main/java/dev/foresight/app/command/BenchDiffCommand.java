@@ -49,7 +49,7 @@ public final class BenchDiffCommand implements Callable<Integer> {
   @Option(names = "--runs", defaultValue = "3", description = "Timed foresight runs (default: 3), each on a fresh data directory after the --warm runs; the median is reported.")
   int runs;
 
-  @Option(names = "--engine", paramLabel = "ENGINE", description = "native, exec or verify (default: exec).")
+  @Option(names = "--engine", paramLabel = "ENGINE", description = "native, exec or verify (default: native).")
   String engine;
 
   @Option(names = "--work-dir", paramLabel = "DIR", description = "Scratch directory (default: a temporary one).")

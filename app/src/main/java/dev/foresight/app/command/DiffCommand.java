@@ -55,7 +55,7 @@ public final class DiffCommand implements Callable<Integer> {
 
   @Option(names = "--engine", paramLabel = "ENGINE",
       description = "native (in-process, falls back to exec for what it lacks), exec (kubectl/kustomize processes) "
-          + "or verify (both; a difference is a fidelity error). Default: $FORESIGHT_ENGINE or exec.")
+          + "or verify (both; a difference is a fidelity error). Default: $FORESIGHT_ENGINE or native.")
   String engine;
 
   @Option(names = "--no-cache", description = "Render everything again instead of reusing renders of unchanged inputs.")
