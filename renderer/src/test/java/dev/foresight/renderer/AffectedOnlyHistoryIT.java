@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.foresight.renderer.engine.EngineChoice;
 import dev.foresight.schema.ChangeIds;
 import dev.foresight.schema.ChangeKind;
 import dev.foresight.schema.ChangeRequested;
@@ -52,9 +53,10 @@ class AffectedOnlyHistoryIT {
     int skipped = 0;
     int differing = 0;
     try (Renderer affectedOnly = new Renderer(config);
-        // the reference renders everything with the exec engine, without the cache: a closure that
+        // the reference renders everything with kubectl (exec engine), without the cache: a closure that
         // missed a file would otherwise serve the same stale render to both sides of the comparison
-        Renderer full = new Renderer(RendererConfig.of(tmp.resolve("full")).withAffectedOnly(false).withCache(false))) {
+        Renderer full = new Renderer(RendererConfig.of(tmp.resolve("full")).withAffectedOnly(false).withCache(false)
+            .withEngine(EngineChoice.EXEC))) {
       for (int i = 1; i < history.size(); i++) {
         ChangeRequested change = change(repo.toString(), history.get(i - 1), history.get(i));
         RenderPlan plan = affectedOnly.plan(change);
