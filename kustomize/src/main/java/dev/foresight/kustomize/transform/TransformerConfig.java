@@ -160,7 +160,10 @@ public final class TransformerConfig {
 
   /** As {@link #merge}, with kustomize's error for a spec present in both with different {@code create}. */
   public TransformerConfig mergeChecked(TransformerConfig other) throws KustomizeException {
-    if (other == null) {
+    if (other == null || other == this
+        || (specs.equals(other.specs) && nameReference.equals(other.nameReference))) {
+      // merging a config with an equal one yields an equal config (every incoming spec is already
+      // there, lists stay sorted): the common case of every base carrying the builtin config
       return this;
     }
     Map<Category, List<FieldSpec>> merged = new EnumMap<>(Category.class);
