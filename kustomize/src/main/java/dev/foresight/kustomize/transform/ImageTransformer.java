@@ -85,39 +85,9 @@ public final class ImageTransformer {
     }
   }
 
+  /** This one entry (the legacy walk, then the field specs). */
   public void apply(ResourceList resources) throws KustomizeException {
-    for (Resource r : resources) {
-      if (r.kind().equals("CustomResourceDefinition")) {
-        continue;
-      }
-      walkLegacy(r.node());
-    }
-    for (Resource r : resources) {
-      if (r.kind().equals("CustomResourceDefinition")) {
-        continue;
-      }
-      FieldWalker.applyAll(r.node(), specs, FieldWalker.Kind.NONE, null, this::update);
-    }
-  }
-
-  private void walkLegacy(Node node) throws KustomizeException {
-    if (node instanceof MapNode map) {
-      for (MapNode.Entry e : List.copyOf(map.entries())) {
-        walkLegacy(e.value());
-        String key = e.key().value();
-        if ((key.equals("containers") || key.equals("initContainers")) && e.value() instanceof SeqNode seq) {
-          for (Node item : seq.items()) {
-            if (item instanceof MapNode container && container.get("image") != null) {
-              update(FieldWalker.entrySlot(container, "image"));
-            }
-          }
-        }
-      }
-    } else if (node instanceof SeqNode seq) {
-      for (Node item : seq.items()) {
-        walkLegacy(item);
-      }
-    }
+    applyAll(List.of(image), specs, resources);
   }
 
   private void update(FieldWalker.Slot slot) throws KustomizeException {
@@ -157,16 +127,6 @@ public final class ImageTransformer {
       name += "@" + digest;
     }
     FieldWalker.setScalar(slot, name, null);
-  }
-
-  /** kustomize's image match: the configured name (as a regular expression) plus optional tag/digest. */
-  static boolean matches(String value, String name) {
-    try {
-      return Pattern.compile("^" + name + "(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$")
-          .matcher(value).matches();
-    } catch (PatternSyntaxException e) {
-      return false;
-    }
   }
 
   /** name, tag, digest of an image reference (a colon in the registry host is not a tag). */
