@@ -93,13 +93,12 @@ public final class Services implements AutoCloseable {
     Renderer renderer = new Renderer(new RendererConfig(options.dataDir(), MaskKey.load(options.dataDir()),
         Duration.ofMinutes(2)));
     running.push(renderer);
-    loop("renderer-planner", StageConfig.of(options.bootstrapServers(), "foresight-renderer-planner"),
-        new StageLoop<>("renderer", StageConfig.of(options.bootstrapServers(), "foresight-renderer-planner"),
-            Topics.CHANGES, new PlannerHandler(renderer)));
+    loop("renderer-planner", new StageLoop<>("renderer",
+        StageConfig.of(options.bootstrapServers(), "foresight-renderer-planner"), Topics.CHANGES,
+        new PlannerHandler(renderer)));
     for (int i = 0; i < options.renderWorkers(); i++) {
       StageConfig config = StageConfig.of(options.bootstrapServers(), "foresight-renderer-worker");
-      loop("renderer-worker-" + i, config,
-          new StageLoop<>("renderer", config, Topics.RENDER_JOBS, new WorkerHandler(renderer)));
+      loop("renderer-worker-" + i, new StageLoop<>("renderer", config, Topics.RENDER_JOBS, new WorkerHandler(renderer)));
     }
   }
 
@@ -118,11 +117,11 @@ public final class Services implements AutoCloseable {
 
   private void startPublisher() {
     StageConfig config = StageConfig.of(options.bootstrapServers(), "foresight-publisher");
-    loop("publisher", config, new StageLoop<>("publisher", config, Topics.REPORTS,
+    loop("publisher", new StageLoop<>("publisher", config, Topics.REPORTS,
         new PublisherHandler(new ArchivePublisher(options.archiveDir()))));
   }
 
-  private void loop(String name, StageConfig config, StageLoop<?> stageLoop) {
+  private void loop(String name, StageLoop<?> stageLoop) {
     Thread thread = new Thread(stageLoop, "foresight-" + name);
     thread.setDaemon(true);
     thread.start();
