@@ -30,16 +30,8 @@ public final class MapFileTree implements FileTree {
   @Override
   public List<String> list(String path) {
     String dir = TreePath.normalize(path);
-    String prefix = dir.isEmpty() ? "" : dir + "/";
     TreeSet<String> names = new TreeSet<>();
-    for (String file : files.tailMap(prefix, true).keySet()) {
-      if (!file.startsWith(prefix)) {
-        break;
-      }
-      String rest = file.substring(prefix.length());
-      int slash = rest.indexOf('/');
-      names.add(slash < 0 ? rest : rest.substring(0, slash));
-    }
+    TreePath.childNames(files.navigableKeySet(), dir, names);
     return List.copyOf(names);
   }
 

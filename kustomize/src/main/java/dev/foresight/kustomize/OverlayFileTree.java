@@ -94,15 +94,7 @@ public final class OverlayFileTree implements FileTree {
   public List<String> list(String path) throws IOException {
     String dir = TreePath.normalize(path);
     TreeSet<String> names = new TreeSet<>(base.list(dir));
-    String prefix = dir.isEmpty() ? "" : dir + "/";
-    for (String file : files.tailMap(prefix, true).keySet()) {
-      if (!file.startsWith(prefix)) {
-        break;
-      }
-      String rest = file.substring(prefix.length());
-      int slash = rest.indexOf('/');
-      names.add(slash < 0 ? rest : rest.substring(0, slash));
-    }
+    TreePath.childNames(files.navigableKeySet(), dir, names);
     return List.copyOf(names);
   }
 

@@ -46,4 +46,20 @@ public final class TreePath {
     int slash = path.lastIndexOf('/');
     return slash < 0 ? "" : path.substring(0, slash);
   }
+
+  /**
+   * Adds to {@code names} the name of every entry directly under {@code dir} that the sorted file
+   * paths {@code paths} imply (files, and directories holding files).
+   */
+  public static void childNames(java.util.NavigableSet<String> paths, String dir, java.util.Collection<String> names) {
+    String prefix = dir.isEmpty() ? "" : dir + "/";
+    for (String file : paths.tailSet(prefix, true)) {
+      if (!file.startsWith(prefix)) {
+        break;
+      }
+      String rest = file.substring(prefix.length());
+      int slash = rest.indexOf('/');
+      names.add(slash < 0 ? rest : rest.substring(0, slash));
+    }
+  }
 }
