@@ -16,25 +16,7 @@ final class Replacements {
    * with {@code sliceIndex}, {@code a[0]} becomes {@code a}, {@code 0}.
    */
   static List<String> splitPath(String path, boolean sliceIndex) {
-    List<String> split = FieldSpec.splitPath(path, '.');
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < split.size(); i++) {
-      String elem = split.get(i);
-      if (elem.startsWith("[") && !elem.endsWith("]")) {
-        StringBuilder b = new StringBuilder(elem);
-        while (i < split.size() - 1) {
-          i++;
-          b.append('.').append(split.get(i));
-          if (split.get(i).endsWith("]")) {
-            break;
-          }
-        }
-        String joined = b.toString();
-        out.add(joined.contains("=") ? joined : joined.replaceAll("^\\[+|\\]+$", ""));
-      } else {
-        out.add(elem);
-      }
-    }
+    List<String> out = ReplacementFilter.smarterSplit(path);
     if (!sliceIndex) {
       return out;
     }
