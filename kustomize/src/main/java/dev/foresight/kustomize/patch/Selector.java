@@ -4,6 +4,7 @@ import dev.foresight.kustomize.KustomizeException;
 import dev.foresight.kustomize.resource.ResId;
 import dev.foresight.kustomize.resource.Resource;
 import dev.foresight.kustomize.yaml.MapNode;
+import dev.foresight.kustomize.transform.SelectorExpr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -34,8 +35,8 @@ record Selector(String group, String version, String kind, String name, String n
     Pattern k = compile(kind);
     Pattern n = compile(name);
     Pattern ns = compile(namespace);
-    LabelSelector labels = LabelSelector.parse(labelSelector);
-    LabelSelector annotations = LabelSelector.parse(annotationSelector);
+    SelectorExpr labels = SelectorExpr.parse(labelSelector, "labelSelector");
+    SelectorExpr annotations = SelectorExpr.parse(annotationSelector, "annotationSelector");
     List<Resource> out = new ArrayList<>();
     for (Resource r : resources) {
       ResId cur = r.id();

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * replacement targets use it for {@code labelSelector} and {@code annotationSelector}. The empty
  * selector matches everything.
  */
-final class SelectorExpr {
+public final class SelectorExpr {
 
   private enum Op { EXISTS, NOT_EXISTS, EQUALS, NOT_EQUALS, IN, NOT_IN, GT, LT }
 
@@ -52,7 +52,7 @@ final class SelectorExpr {
     this.requirements = requirements;
   }
 
-  static SelectorExpr parse(String text, String what) throws KustomizeException {
+  public static SelectorExpr parse(String text, String what) throws KustomizeException {
     List<Requirement> reqs = new ArrayList<>();
     if (text == null || text.isBlank()) {
       return new SelectorExpr(reqs);
@@ -114,7 +114,7 @@ final class SelectorExpr {
     return out;
   }
 
-  boolean matches(Map<String, String> labels) {
+  public boolean matches(Map<String, String> labels) {
     for (Requirement r : requirements) {
       if (!r.matches(labels)) {
         return false;

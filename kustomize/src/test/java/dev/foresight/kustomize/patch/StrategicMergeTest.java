@@ -1,5 +1,7 @@
 package dev.foresight.kustomize.patch;
 
+import dev.foresight.kustomize.transform.SelectorExpr;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -158,10 +160,10 @@ class StrategicMergeTest {
   @Test
   void labelSelectors() throws Exception {
     java.util.Map<String, String> labels = java.util.Map.of("app", "web", "tier", "fe");
-    assertEquals(true, LabelSelector.parse("app=web,tier in (fe, be)").matches(labels));
-    assertEquals(false, LabelSelector.parse("app!=web").matches(labels));
-    assertEquals(true, LabelSelector.parse("!missing,app").matches(labels));
-    assertEquals(false, LabelSelector.parse("tier notin (fe)").matches(labels));
+    assertEquals(true, SelectorExpr.parse("app=web,tier in (fe, be)", "labelSelector").matches(labels));
+    assertEquals(false, SelectorExpr.parse("app!=web", "labelSelector").matches(labels));
+    assertEquals(true, SelectorExpr.parse("!missing,app", "labelSelector").matches(labels));
+    assertEquals(false, SelectorExpr.parse("tier notin (fe)", "labelSelector").matches(labels));
   }
 
   @Test
