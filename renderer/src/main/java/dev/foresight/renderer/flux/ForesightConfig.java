@@ -27,8 +27,20 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * @param profiles configured profiles, empty when the key is absent (then defaults apply)
  * @param profilesSet true when {@code profiles:} is present
  * @param sources GitRepository {@code name} or {@code namespace/name} to where its files come from
+ * @param sections the other top-level keys (e.g. {@code changelog}, {@code report}) as parsed YAML
+ *     nodes with their line numbers, for the packages that own them to parse
  */
-public record ForesightConfig(List<Profile> profiles, boolean profilesSet, Map<String, Source> sources) {
+public record ForesightConfig(List<Profile> profiles, boolean profilesSet, Map<String, Source> sources,
+    Map<String, Node> sections) {
+
+  public ForesightConfig(List<Profile> profiles, boolean profilesSet, Map<String, Source> sources) {
+    this(profiles, profilesSet, sources, Map.of());
+  }
+
+  /** The top-level key {@code name} as a YAML node, if present. */
+  public Optional<Node> section(String name) {
+    return Optional.ofNullable(sections.get(name));
+  }
 
   public static final String FILE = "foresight.yaml";
 
@@ -84,6 +96,7 @@ public record ForesightConfig(List<Profile> profiles, boolean profilesSet, Map<S
     List<Profile> profiles = new ArrayList<>();
     boolean profilesSet = false;
     Map<String, Source> sources = new LinkedHashMap<>();
+    Map<String, Node> sections = new LinkedHashMap<>();
     for (NodeTuple entry : top.getValue()) {
       String key = scalar(entry.getKeyNode(), "a top-level key");
       if (key.equals("profiles")) {
@@ -100,9 +113,11 @@ public record ForesightConfig(List<Profile> profiles, boolean profilesSet, Map<S
           String name = scalar(source.getKeyNode(), "sources");
           sources.put(name, source(source.getValueNode(), "sources." + name));
         }
+      } else {
+        sections.put(key, entry.getValueNode());
       }
     }
-    return new ForesightConfig(List.copyOf(profiles), profilesSet, Map.copyOf(sources));
+    return new ForesightConfig(List.copyOf(profiles), profilesSet, Map.copyOf(sources), Map.copyOf(sections));
   }
 
   private static Profile profile(Node item, List<Profile> seen) throws InvalidException {
