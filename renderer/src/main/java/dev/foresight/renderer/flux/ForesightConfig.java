@@ -15,7 +15,6 @@ import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
@@ -175,21 +174,14 @@ public record ForesightConfig(List<Profile> profiles, boolean profilesSet, Map<S
   }
 
   private static MappingNode mapping(Node node, String where) throws InvalidException {
-    if (node instanceof MappingNode map) {
-      return map;
-    }
-    throw invalid(node, where, "must be a mapping");
+    return ConfigNodes.mapping(node, where);
   }
 
   private static String scalar(Node node, String where) throws InvalidException {
-    if (node instanceof ScalarNode scalar) {
-      return scalar.getValue();
-    }
-    throw invalid(node, where, "must be a single value");
+    return ConfigNodes.scalar(node, where);
   }
 
   private static InvalidException invalid(Node node, String field, String problem) {
-    int line = node.getStartMark().map(m -> m.getLine() + 1).orElse(0);
-    return new InvalidException(FILE + ":" + line + ": " + field + " " + problem);
+    return ConfigNodes.invalid(node, field, problem);
   }
 }
