@@ -14,22 +14,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes {@code <dir>/<repo-slug>/<changeId>.md} and {@code .json}, each atomically (temporary file
- * in the same directory, then rename). Publishing the same report again overwrites both files.
+ * Writes every view of a report: {@code <dir>/<repo-slug>/<changeId>.md} (the Markdown parts in
+ * order), {@code .json}, {@code .html} and {@code .slack.json}, each atomically (temporary file in
+ * the same directory, then rename). Publishing the same report again overwrites the files. The
+ * Markdown truncation notes and the Slack payload link to the HTML page: {@code
+ * <linkBase>/<repo-slug>/<changeId>.html} when a link base is configured, its {@code file:} URI
+ * otherwise.
  */
 public final class ArchivePublisher implements Publisher {
 
   private static final Logger log = LoggerFactory.getLogger(ArchivePublisher.class);
 
   private final Path dir;
+  private final String linkBase;
   private final Clock clock;
 
   public ArchivePublisher(Path dir) {
-    this(dir, Clock.systemUTC());
+    this(dir, null, Clock.systemUTC());
   }
 
   public ArchivePublisher(Path dir, Clock clock) {
+    this(dir, null, clock);
+  }
+
+  /** {@code linkBase}: where {@code dir} is served, e.g. {@code https://foresight.example.com/archive}; may be null. */
+  public ArchivePublisher(Path dir, String linkBase, Clock clock) {
     this.dir = dir;
+    this.linkBase = linkBase == null || linkBase.isBlank() ? null : linkBase.replaceAll("/+$", "");
     this.clock = clock;
   }
 
@@ -38,12 +49,22 @@ public final class ArchivePublisher implements Publisher {
     Path folder = dir.resolve(slug(report.getChange().getRepo()));
     Files.createDirectories(folder);
     Path markdown = folder.resolve(report.getChangeId() + ".md");
-    writeAtomically(markdown, MarkdownView.render(report));
-    writeAtomically(folder.resolve(report.getChangeId() + ".json"), JsonView.render(report));
+    Path html = folder.resolve(report.getChangeId() + ".html");
+    Views.All views = Views.all(report, Views.Options.defaults().withReportUrl(reportUrl(report, html)));
+    writeAtomically(markdown, String.join("", views.markdown()));
+    writeAtomically(folder.resolve(report.getChangeId() + ".json"), views.json());
+    writeAtomically(html, views.html());
+    writeAtomically(folder.resolve(report.getChangeId() + ".slack.json"), views.slack());
     log.info("archived {}: {}", markdown, SummaryLine.of(report));
     return Publication.newBuilder().setChangeId(report.getChangeId()).setTarget(report.getTarget())
         .setSink("archive").setLocation(markdown.toString()).setUrl(markdown.toUri().toString())
         .setPublishedAt(clock.instant()).build();
+  }
+
+  /** The link to the report's HTML page in this archive. */
+  public String reportUrl(Report report, Path html) {
+    return linkBase == null ? html.toUri().toString()
+        : linkBase + "/" + slug(report.getChange().getRepo()) + "/" + report.getChangeId() + ".html";
   }
 
   /**

@@ -9,18 +9,22 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.foresight.schema.ChangeRequested;
+import dev.foresight.schema.Changelog;
+import dev.foresight.schema.Commit;
+import dev.foresight.schema.ComponentChange;
 import dev.foresight.schema.DiffStats;
 import dev.foresight.schema.KustomizationReport;
 import dev.foresight.schema.ObjectDiff;
 import dev.foresight.schema.ProfileReport;
 import dev.foresight.schema.Report;
+import dev.foresight.schema.Ticket;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 
 /**
  * A report as the documented JSON shape ({@code foresight diff --format json}): {@code change},
  * {@code error}, {@code missing}, {@code profiles}, {@code changelog}; keys in a fixed order, two-space indentation, "\n" line ends,
- * a final newline. See the publisher README.
+ * a final newline. Documented in docs/report-json.md.
  */
 public final class JsonView {
 
@@ -59,10 +63,49 @@ public final class JsonView {
         kustomization(kustomizations.addObject(), ks);
       }
     }
-    ObjectNode changelog = root.putObject("changelog");
-    changelog.putArray("commits");
-    changelog.putArray("components");
+    changelog(root.putObject("changelog"), report.getChangelog());
     return root;
+  }
+
+  private static void changelog(ObjectNode node, Changelog changelog) {
+    ArrayNode commits = node.putArray("commits");
+    ArrayNode components = node.putArray("components");
+    if (changelog == null) {
+      node.putNull("error");
+      node.put("truncated", false);
+      return;
+    }
+    changelog.getCommits().forEach(c -> commit(commits.addObject(), c));
+    for (ComponentChange component : changelog.getComponents()) {
+      ObjectNode c = components.addObject();
+      c.put("name", component.getName());
+      c.put("image", component.getImage());
+      c.put("from", component.getFrom());
+      c.put("to", component.getTo());
+      c.put("repository", component.getRepository());
+      c.put("url", component.getUrl());
+      c.put("error", component.getError());
+      ArrayNode pairs = c.putArray("pairs");
+      component.getPairs().forEach(pairs::add);
+      ArrayNode componentCommits = c.putArray("commits");
+      component.getCommits().forEach(commit -> commit(componentCommits.addObject(), commit));
+    }
+    node.put("error", changelog.getError());
+    node.put("truncated", changelog.getTruncated());
+  }
+
+  private static void commit(ObjectNode node, Commit commit) {
+    node.put("sha", commit.getSha());
+    node.put("subject", commit.getSubject());
+    node.put("author", commit.getAuthor());
+    node.put("url", commit.getUrl());
+    node.put("pr", commit.getPr());
+    ArrayNode tickets = node.putArray("tickets");
+    for (Ticket ticket : commit.getTickets()) {
+      ObjectNode t = tickets.addObject();
+      t.put("key", ticket.getKey());
+      t.put("url", ticket.getUrl());
+    }
   }
 
   private static void kustomization(ObjectNode node, KustomizationReport ks) {
@@ -89,6 +132,11 @@ public final class JsonView {
       o.put("name", object.getName());
       o.put("change", lower(object.getChange().name()));
       o.put("diff", object.getDiff());
+      o.put("movedFrom", object.getMovedFrom());
+      o.put("movedTo", object.getMovedTo());
+      ArrayNode sameIn = o.putArray("sameIn");
+      object.getSameIn().forEach(sameIn::add);
+      o.put("sameAs", object.getSameAs());
     }
   }
 

@@ -1,135 +1,272 @@
 package dev.foresight.publisher;
 
 import dev.foresight.schema.ChangeIds;
-import dev.foresight.schema.ChangeKind;
 import dev.foresight.schema.ChangeRequested;
+import dev.foresight.schema.Changelog;
+import dev.foresight.schema.Commit;
+import dev.foresight.schema.ComponentChange;
 import dev.foresight.schema.DiffStats;
 import dev.foresight.schema.KustomizationReport;
 import dev.foresight.schema.KustomizationStatus;
+import dev.foresight.schema.ObjectDiff;
 import dev.foresight.schema.ProfileReport;
 import dev.foresight.schema.Report;
-import java.util.Locale;
+import dev.foresight.schema.Ticket;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * A report as GitHub-flavoured Markdown: title, summary table per profile x Flux Kustomization,
- * errors, missing pairs, then one collapsed {@code diff} block per changed Kustomization. The
- * first line is a hidden marker ({@code <!-- foresight:repo#target -->}) that sinks can use to
- * update their earlier post instead of adding one.
+ * A report as GitHub-flavoured Markdown, in numbered parts that each fit a comment body.
+ *
+ * <p>Order: title, partial-report note, totals, a summary table per profile; for promotions the
+ * changelog next, then errors and warnings (other changes: errors and warnings, then the
+ * changelog); one collapsed {@code <details>} per profile x Flux Kustomization with a {@code diff}
+ * block per object.
+ * Duplicates ({@code sameAs}) are one line. Every part starts with the hidden marker
+ * {@code <!-- foresight:part N/M repo#target -->}; no part exceeds {@link Options#limit()}
+ * characters; code blocks and {@code <details>} are closed at the end of a part and reopened in the
+ * next; a diff too large for one part is cut with a note linking to the full report.
  */
 public final class MarkdownView {
 
-  private MarkdownView() {}
+  /** GitHub's limit on an issue or pull-request comment body, in characters. */
+  public static final int GITHUB_LIMIT = 65_536;
+  /** Parts posted at most by default; what does not fit is counted in a final note. */
+  public static final int DEFAULT_MAX_PARTS = 10;
 
-  public static String render(Report report) {
-    StringBuilder md = new StringBuilder();
-    md.append(marker(report)).append('\n');
-    md.append("### Foresight: ").append(title(report.getChange())).append("\n\n");
-    if (report.getError() != null) {
-      md.append("**Error:** the change could not be planned.\n\n");
-      fenced(md, "text", report.getError());
-      return md.toString();
-    }
-    ReportTotals totals = ReportTotals.of(report);
-    if (!report.getMissing().isEmpty()) {
-      md.append("> **Partial report:** no render result arrived for ");
-      for (int i = 0; i < report.getMissing().size(); i++) {
-        md.append(i == 0 ? "" : ", ").append(code(report.getMissing().get(i)));
+  /**
+   * @param limit     characters per part, marker included
+   * @param maxParts  parts at most; the rest of the objects is counted in a note at the end
+   * @param reportUrl link to the full report (the archive's HTML) for truncation notes; may be null
+   */
+  public record Options(int limit, int maxParts, String reportUrl) {
+    public Options {
+      if (limit < 2_000) {
+        throw new IllegalArgumentException("Markdown part limit " + limit + " is too small (at least 2000)");
       }
-      md.append(".\n\n");
+      if (maxParts < 1) {
+        throw new IllegalArgumentException("Markdown parts at most must be at least 1, got " + maxParts);
+      }
     }
-    if (totals.noChanges()) {
-      md.append("No changes (").append(ReportTotals.plural(totals.kustomizations(), "kustomization"))
-          .append(" in ").append(ReportTotals.plural(totals.profiles(), "profile")).append(").\n");
-      return md.toString();
+
+    public static Options defaults() {
+      return new Options(GITHUB_LIMIT, DEFAULT_MAX_PARTS, null);
     }
-    md.append(totals.changed()).append('/').append(totals.kustomizations())
-        .append(" kustomizations changed, +").append(totals.linesAdded()).append(" -")
-        .append(totals.linesRemoved()).append(" lines, ")
-        .append(ReportTotals.plural(totals.errors(), "error")).append(".\n\n");
-    table(md, report);
-    errors(md, report);
-    diffs(md, report);
-    return md.toString();
+
+    public Options withLimit(int value) {
+      return new Options(value, maxParts, reportUrl);
+    }
+
+    public Options withMaxParts(int value) {
+      return new Options(limit, value, reportUrl);
+    }
+
+    public Options withReportUrl(String value) {
+      return new Options(limit, maxParts, value);
+    }
   }
 
-  /** The hidden marker that identifies the report's target: {@code <!-- foresight:repo#target -->}. */
-  public static String marker(Report report) {
-    return "<!-- foresight:" + ChangeIds.reportKey(report.getChange()).replace("--", "-\\-") + " -->";
+  private MarkdownView() {}
+
+  /** All parts with the default options, concatenated (what {@code foresight diff --format markdown} prints). */
+  public static String render(Report report) {
+    return String.join("", parts(report, Options.defaults()));
+  }
+
+  /** All parts, concatenated. */
+  public static String render(Report report, Options options) {
+    return String.join("", parts(report, options));
+  }
+
+  /** The comment bodies, in order; each starts with {@link #marker(Report, int, int)} and a newline. */
+  public static List<String> parts(Report report, Options options) {
+    Packer packer = new Packer(options, marker(report, 99_999, 99_999).length() + 1,
+        "### Foresight: " + title(report.getChange()) + " (continued)\n\n");
+    build(report, packer);
+    List<String> bodies = packer.finish();
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < bodies.size(); i++) {
+      parts.add(marker(report, i + 1, bodies.size()) + "\n" + bodies.get(i));
+    }
+    return parts;
+  }
+
+  /**
+   * {@code <!-- foresight:part N/M <repo>#<target> -->}: sinks find their earlier comments of the
+   * same report target by it and update them in place ({@code --} is written {@code -\-}).
+   */
+  public static String marker(Report report, int part, int parts) {
+    return "<!-- foresight:part " + part + "/" + parts + " "
+        + ChangeIds.reportKey(report.getChange()).replace("--", "-\\-") + " -->";
   }
 
   static String title(ChangeRequested change) {
-    String kind = change.getKind() == ChangeKind.PULL_REQUEST && change.getPullRequest() != null
-        ? "pull request #" + change.getPullRequest()
-        : change.getKind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
-    return code(change.getRepo()) + " " + kind + " " + code(change.getRef()) + " "
+    return code(change.getRepo()) + " " + Labels.kind(change) + " " + code(change.getRef()) + " "
         + code(ReportTotals.range(change));
   }
 
-  private static void table(StringBuilder md, Report report) {
-    md.append("| Profile | Kustomization | Status | Objects (+ - ~) | Lines (+ -) |\n");
-    md.append("| --- | --- | --- | --- | --- |\n");
-    for (ProfileReport profile : report.getProfiles()) {
-      for (KustomizationReport ks : profile.getKustomizations()) {
-        DiffStats s = ks.getStats();
-        boolean counted = ks.getStatus() == KustomizationStatus.OK;
-        md.append("| ").append(cell(profile.getName())).append(" | ").append(cell(ks.getName()))
-            .append(" | ").append(status(ks)).append(" | ")
-            .append(counted ? "+" + s.getObjectsAdded() + " -" + s.getObjectsRemoved() + " ~" + s.getObjectsChanged() : "")
-            .append(" | ").append(counted ? "+" + s.getLinesAdded() + " -" + s.getLinesRemoved() : "")
-            .append(" |\n");
+  private static void build(Report report, Packer out) {
+    out.text("### Foresight: " + title(report.getChange()) + "\n\n");
+    if (report.getError() != null) {
+      out.fenced(null, "**Error:** the change could not be planned.\n\n", "text", report.getError(), 0);
+      changelog(report, out);
+      return;
+    }
+    if (!report.getMissing().isEmpty()) {
+      StringBuilder note = new StringBuilder("> **Partial report:** no render result arrived for ");
+      for (int i = 0; i < report.getMissing().size(); i++) {
+        note.append(i == 0 ? "" : ", ").append(code(report.getMissing().get(i)));
       }
+      out.text(note.append(".\n\n").toString());
     }
-    md.append('\n');
+    ReportTotals totals = ReportTotals.of(report);
+    if (totals.noChanges()) {
+      out.text("No changes (" + ReportTotals.plural(totals.kustomizations(), "kustomization") + " in "
+          + ReportTotals.plural(totals.profiles(), "profile") + ").\n\n");
+      changelog(report, out);
+      return;
+    }
+    out.text(totals.changed() + "/" + totals.kustomizations() + " kustomizations changed, +"
+        + totals.linesAdded() + " -" + totals.linesRemoved() + " lines, "
+        + ReportTotals.plural(totals.errors(), "error") + ".\n\n");
+    table(report, out);
+    if (Labels.changelogFirst(report)) {
+      changelog(report, out);
+      errors(report, out);
+    } else {
+      errors(report, out);
+      changelog(report, out);
+    }
+    diffs(report, out);
   }
 
-  private static String status(KustomizationReport ks) {
-    if (ks.getStatus() == KustomizationStatus.OK) {
-      return ks.getDiff().isEmpty() ? "unchanged" : "changed";
+  private static void table(Report report, Packer out) {
+    out.text("| Profile | Flux Kustomizations (changed / errors / skipped of all) | Objects (+ - ~) | Lines (+ -) |\n"
+        + "| --- | --- | --- | --- |\n");
+    for (ProfileReport profile : report.getProfiles()) {
+      ProfileTotals t = ProfileTotals.of(profile);
+      out.text("| " + cell(t.profile()) + " | " + t.changed() + " / " + (t.errors() == 0 ? "0" : "**" + t.errors() + "**")
+          + " / " + t.skipped() + " of " + t.kustomizations() + " | +" + t.objectsAdded() + " -" + t.objectsRemoved()
+          + " ~" + t.objectsChanged() + " | +" + t.linesAdded() + " -" + t.linesRemoved() + " |\n");
     }
-    return ks.getStatus() == KustomizationStatus.ERROR ? "**error**" : "skipped";
+    out.text("\n");
   }
 
-  private static void errors(StringBuilder md, Report report) {
+  private static void errors(Report report, Packer out) {
     for (ProfileReport profile : report.getProfiles()) {
       for (KustomizationReport ks : profile.getKustomizations()) {
+        String pair = profile.getName() + "/" + ks.getName();
         if (ks.getStatus() == KustomizationStatus.ERROR) {
-          md.append("**Error** in ").append(code(profile.getName() + "/" + ks.getName())).append(":\n\n");
-          fenced(md, "text", ks.getError() == null ? "" : ks.getError());
+          out.fenced(null, "**Error** in " + code(pair) + ":\n\n", "text", ks.getError() == null ? "" : ks.getError(), 0);
         }
         for (String warning : ks.getWarnings()) {
-          md.append("**Warning** in ").append(code(profile.getName() + "/" + ks.getName())).append(": ")
-              .append(html(warning)).append("\n\n");
+          out.text("**Warning** in " + code(pair) + ": " + Labels.html(warning) + "\n\n");
         }
       }
     }
   }
 
-  private static void diffs(StringBuilder md, Report report) {
+  private static void diffs(Report report, Packer out) {
     for (ProfileReport profile : report.getProfiles()) {
       for (KustomizationReport ks : profile.getKustomizations()) {
-        if (ks.getDiff().isEmpty()) {
+        if (!ReportTotals.changed(ks)) {
           continue;
         }
+        String pair = profile.getName() + "/" + ks.getName();
         DiffStats s = ks.getStats();
-        md.append("<details><summary><code>").append(html(profile.getName() + "/" + ks.getName()))
-            .append("</code> +").append(s.getLinesAdded()).append(" -").append(s.getLinesRemoved())
-            .append(" (").append(s.getObjectsAdded()).append(" added, ").append(s.getObjectsRemoved())
-            .append(" removed, ").append(s.getObjectsChanged()).append(" changed)</summary>\n\n");
-        fenced(md, "diff", ks.getDiff());
-        md.append("</details>\n\n");
+        String summary = "<code>" + Labels.html(pair) + "</code> +" + s.getLinesAdded() + " -" + s.getLinesRemoved()
+            + " (" + s.getObjectsAdded() + " added, " + s.getObjectsRemoved() + " removed, " + s.getObjectsChanged()
+            + " changed)";
+        Section section = new Section(pair, "<details><summary>" + summary + "</summary>\n\n",
+            "<details><summary>" + summary + " (continued)</summary>\n\n", "</details>\n\n");
+        for (ObjectDiff object : ks.getObjects()) {
+          List<String> notes = Labels.notes(object);
+          String header = code(Labels.symbol(object) + " " + Labels.object(object))
+              + (notes.isEmpty() ? "" : " — " + String.join("; ", notes.stream().map(MarkdownView::noteMd).toList()));
+          if (object.getDiff().isEmpty()) {
+            out.object(section, pair, header + "\n\n");
+          } else {
+            out.fenced(section, header + "\n\n", "diff", object.getDiff(), 1);
+          }
+        }
       }
     }
+  }
+
+  /** {@code same in a, b} with each pair as code. */
+  private static String noteMd(String note) {
+    int space = note.startsWith("same in ") || note.startsWith("same as ") ? 8
+        : note.startsWith("moved from ") ? 11 : note.startsWith("moved to ") ? 9 : -1;
+    if (space < 0) {
+      return Labels.html(note);
+    }
+    List<String> pairs = List.of(note.substring(space).split(", "));
+    return note.substring(0, space) + String.join(", ", pairs.stream().map(MarkdownView::code).toList());
+  }
+
+  private static void changelog(Report report, Packer out) {
+    if (!Labels.hasChangelog(report)) {
+      return;
+    }
+    Changelog changelog = report.getChangelog();
+    out.text("#### Changelog\n\n");
+    if (changelog.getError() != null) {
+      out.text("Could not list the GitOps commits: " + Labels.html(changelog.getError()) + "\n\n");
+    }
+    if (!changelog.getCommits().isEmpty()) {
+      out.text("**GitOps commits** (" + changelog.getCommits().size() + (changelog.getTruncated() ? ", list cut" : "")
+          + "):\n\n");
+      for (Commit commit : changelog.getCommits()) {
+        out.text("- " + commit(commit) + "\n");
+      }
+      out.text("\n");
+    }
+    if (!changelog.getComponents().isEmpty()) {
+      out.text("**Components** (" + changelog.getComponents().size() + "):\n\n");
+      for (ComponentChange component : changelog.getComponents()) {
+        StringBuilder line = new StringBuilder("- **").append(Labels.html(component.getName())).append("** ")
+            .append(code(component.getImage())).append(' ').append(code(component.getFrom())).append(" → ")
+            .append(code(component.getTo()));
+        if (component.getUrl() != null) {
+          line.append(" · [compare](").append(component.getUrl()).append(')');
+        }
+        if (!component.getPairs().isEmpty()) {
+          List<String> pairs = component.getPairs();
+          line.append(" · in ").append(String.join(", ", pairs.stream().limit(5).map(MarkdownView::code).toList()));
+          if (pairs.size() > 5) {
+            line.append(" and ").append(pairs.size() - 5).append(" more");
+          }
+        }
+        out.text(line.append('\n').toString());
+        if (component.getError() != null) {
+          out.text("  - " + Labels.html(component.getError()) + "\n");
+        }
+        for (Commit commit : component.getCommits()) {
+          out.text("  - " + commit(commit) + "\n");
+        }
+      }
+      out.text("\n");
+    }
+  }
+
+  private static String commit(Commit commit) {
+    String sha = code(ReportTotals.shortSha(commit.getSha()));
+    StringBuilder line = new StringBuilder(commit.getUrl() == null ? sha : "[" + sha + "](" + commit.getUrl() + ")");
+    line.append(' ').append(Labels.html(commit.getSubject())).append(" — ").append(Labels.html(commit.getAuthor()));
+    if (commit.getPr() != null) {
+      String pull = Labels.pullUrl(commit.getUrl(), commit.getPr());
+      line.append(" · ").append(pull == null ? "#" + commit.getPr() : "[#" + commit.getPr() + "](" + pull + ")");
+    }
+    for (Ticket ticket : commit.getTickets()) {
+      line.append(" · ").append(ticket.getUrl() == null ? Labels.html(ticket.getKey())
+          : "[" + Labels.html(ticket.getKey()) + "](" + ticket.getUrl() + ")");
+    }
+    return line.toString();
   }
 
   /** A fenced block whose fence is longer than any backtick run inside the text. */
   static void fenced(StringBuilder md, String language, String text) {
-    int longest = 0;
-    int run = 0;
-    for (int i = 0; i < text.length(); i++) {
-      run = text.charAt(i) == '`' ? run + 1 : 0;
-      longest = Math.max(longest, run);
-    }
-    String fence = "`".repeat(Math.max(3, longest + 1));
+    String fence = fence(text);
     md.append(fence).append(language).append('\n').append(text);
     if (!text.endsWith("\n")) {
       md.append('\n');
@@ -137,7 +274,17 @@ public final class MarkdownView {
     md.append(fence).append("\n\n");
   }
 
-  private static String code(String text) {
+  static String fence(String text) {
+    int longest = 0;
+    int run = 0;
+    for (int i = 0; i < text.length(); i++) {
+      run = text.charAt(i) == '`' ? run + 1 : 0;
+      longest = Math.max(longest, run);
+    }
+    return "`".repeat(Math.max(3, longest + 1));
+  }
+
+  static String code(String text) {
     return "`" + text.replace("`", "'") + "`";
   }
 
@@ -145,7 +292,154 @@ public final class MarkdownView {
     return text.replace("|", "\\|");
   }
 
-  private static String html(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  /** A {@code <details>} a part may close and the next reopen. */
+  private record Section(String pair, String open, String reopen, String close) {}
+
+  /** Fills parts chunk by chunk; never splits a chunk, cuts only diffs too large for a whole part. */
+  private static final class Packer {
+    private static final int NOTE_RESERVE = 400;
+
+    private final Options options;
+    private final int budget;
+    private final String continuation;
+    private final List<StringBuilder> parts = new ArrayList<>();
+    private final List<String> opened = new ArrayList<>();
+    private StringBuilder current;
+    private Section open;
+    private boolean full;
+    private int omittedObjects;
+    private final List<String> omittedPairs = new ArrayList<>();
+
+    Packer(Options options, int markerReserve, String continuation) {
+      this.options = options;
+      this.budget = options.limit() - markerReserve - NOTE_RESERVE;
+      this.continuation = continuation;
+      this.current = new StringBuilder();
+      parts.add(current);
+    }
+
+    void text(String text) {
+      add(null, text, null, 0);
+    }
+
+    void object(Section section, String pair, String text) {
+      add(section, text, null, 1);
+    }
+
+    /** {@code prefix}, then {@code body} fenced as {@code language}; cut when larger than a part. */
+    void fenced(Section section, String prefix, String language, String body, int objects) {
+      add(section, prefix, new Fenced(language, body), objects);
+    }
+
+    private record Fenced(String language, String body) {
+      String render(String fence, List<String> lines, int shown, String note) {
+        StringBuilder md = new StringBuilder(fence).append(language).append('\n');
+        for (int i = 0; i < shown; i++) {
+          md.append(lines.get(i)).append('\n');
+        }
+        md.append(fence).append("\n\n");
+        if (note != null) {
+          md.append(note).append("\n\n");
+        }
+        return md.toString();
+      }
+    }
+
+    private void add(Section section, String prefix, Fenced fenced, int objects) {
+      if (full) {
+        omit(section, objects);
+        return;
+      }
+      String text = prefix + (fenced == null ? "" : fencedText(fenced, Integer.MAX_VALUE));
+      if (current.length() + cost(section, text) > budget && current.length() > continuation.length()) {
+        if (parts.size() >= options.maxParts()) {
+          full = true;
+          omit(section, objects);
+          return;
+        }
+        newPart();
+      }
+      int room = budget - current.length() - cost(section, "");
+      if (text.length() > room) {
+        text = fenced == null ? cut(prefix, room) : prefix + fencedText(fenced, room - prefix.length());
+      }
+      if (section != open) {
+        closeSection();
+        if (section != null) {
+          current.append(opened.contains(section.pair()) ? section.reopen() : section.open());
+          opened.add(section.pair());
+        }
+        open = section;
+      }
+      current.append(text);
+    }
+
+    /** What appending costs: switching sections, the text, and the closing tag the part will need. */
+    private int cost(Section section, String text) {
+      int switching = section == open ? 0
+          : (open == null ? 0 : open.close().length()) + (section == null ? 0 : section.reopen().length());
+      return switching + text.length() + (section == null ? 0 : section.close().length());
+    }
+
+    private String fencedText(Fenced fenced, int room) {
+      String fence = fence(fenced.body());
+      List<String> lines = Labels.lines(fenced.body());
+      String whole = fenced.render(fence, lines, lines.size(), null);
+      if (whole.length() <= room) {
+        return whole;
+      }
+      String link = options.reportUrl() == null ? "the archive" : "the archive: " + options.reportUrl();
+      String widestNote = "… " + lines.size() + " more lines — full diff in " + link;
+      int fixed = fenced.render(fence, lines, 0, widestNote).length();
+      int shown = 0;
+      int used = fixed;
+      while (shown < lines.size() && used + lines.get(shown).length() + 1 <= room) {
+        used += lines.get(shown).length() + 1;
+        shown++;
+      }
+      return fenced.render(fence, lines, shown, "… " + (lines.size() - shown) + " more lines — full diff in " + link);
+    }
+
+    private static String cut(String text, int room) {
+      if (text.length() <= room) {
+        return text;
+      }
+      int end = Math.max(0, room - 3);
+      int newline = text.lastIndexOf('\n', end);
+      return text.substring(0, newline > 0 ? newline : end) + "…\n\n";
+    }
+
+    private void omit(Section section, int objects) {
+      omittedObjects += objects;
+      if (section != null && objects > 0 && !omittedPairs.contains(section.pair())) {
+        omittedPairs.add(section.pair());
+      }
+    }
+
+    private void closeSection() {
+      if (open != null) {
+        current.append(open.close());
+        open = null;
+      }
+    }
+
+    private void newPart() {
+      closeSection();
+      current = new StringBuilder(continuation);
+      parts.add(current);
+    }
+
+    List<String> finish() {
+      closeSection();
+      if (omittedObjects > 0) {
+        String link = options.reportUrl() == null ? "the archive" : "the archive: " + options.reportUrl();
+        current.append("**Not shown:** ").append(omittedObjects).append(" more object")
+            .append(omittedObjects == 1 ? "" : "s").append(" in ").append(omittedPairs.size())
+            .append(" Flux Kustomization").append(omittedPairs.size() == 1 ? "" : "s").append(" (at most ")
+            .append(options.maxParts()).append(" comment").append(options.maxParts() == 1 ? "" : "s")
+            .append(") — full report in ").append(link).append("\n");
+      }
+      return parts.stream().map(StringBuilder::toString).toList();
+    }
   }
 }

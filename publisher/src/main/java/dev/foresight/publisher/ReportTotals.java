@@ -6,7 +6,10 @@ import dev.foresight.schema.KustomizationStatus;
 import dev.foresight.schema.ProfileReport;
 import dev.foresight.schema.Report;
 
-/** Counts over a report that the views show. */
+/**
+ * Counts over a report that the views show. A Flux Kustomization is "changed" when it has object
+ * diffs ({@code objects}); the whole-output {@code KustomizationReport.diff} is not read (deprecated).
+ */
 public record ReportTotals(int profiles, int kustomizations, int changed, int errors, int missing,
     int linesAdded, int linesRemoved) {
 
@@ -17,7 +20,7 @@ public record ReportTotals(int profiles, int kustomizations, int changed, int er
     for (ProfileReport profile : report.getProfiles()) {
       for (KustomizationReport ks : profile.getKustomizations()) {
         kustomizations++;
-        if (!ks.getDiff().isEmpty()) {
+        if (changed(ks)) {
           changed++;
         }
         if (ks.getStatus() == KustomizationStatus.ERROR) {
@@ -27,6 +30,11 @@ public record ReportTotals(int profiles, int kustomizations, int changed, int er
     }
     return new ReportTotals(report.getProfiles().size(), kustomizations, changed, errors,
         report.getMissing().size(), report.getStats().getLinesAdded(), report.getStats().getLinesRemoved());
+  }
+
+  /** True when the Flux Kustomization has at least one object that differs. */
+  public static boolean changed(KustomizationReport ks) {
+    return !ks.getObjects().isEmpty();
   }
 
   /** True when nothing differs and nothing failed. */

@@ -1,16 +1,21 @@
 package dev.foresight.publisher;
 
+import dev.foresight.schema.Changelog;
+import dev.foresight.schema.Commit;
+import dev.foresight.schema.ComponentChange;
 import dev.foresight.schema.DiffStats;
 import dev.foresight.schema.KustomizationReport;
 import dev.foresight.schema.KustomizationStatus;
 import dev.foresight.schema.ObjectDiff;
 import dev.foresight.schema.ProfileReport;
 import dev.foresight.schema.Report;
-import java.util.Locale;
+import dev.foresight.schema.Ticket;
+import java.util.List;
 
 /**
  * A report for a terminal: title, totals, one line per changed or failed Flux Kustomization with
- * its objects, then the diffs; ANSI colours when asked (green +, red -, cyan hunks, red errors).
+ * its objects, the changelog (first for promotions, after the summary otherwise), then each
+ * object's diff; ANSI colours when asked (green +, red -, cyan hunks, red errors, yellow notes).
  */
 public final class TextView {
 
@@ -18,6 +23,7 @@ public final class TextView {
   private static final String BOLD = "\u001b[1m";
   private static final String RED = "\u001b[31m";
   private static final String GREEN = "\u001b[32m";
+  private static final String YELLOW = "\u001b[33m";
   private static final String CYAN = "\u001b[36m";
 
   private TextView() {}
@@ -26,11 +32,12 @@ public final class TextView {
     Paint paint = new Paint(colour);
     StringBuilder out = new StringBuilder();
     var change = report.getChange();
-    out.append(paint.on(BOLD, "foresight: " + change.getRepo() + " "
-        + change.getKind().name().toLowerCase(Locale.ROOT) + " " + change.getRef() + " "
-        + ReportTotals.range(change))).append('\n');
+    out.append(paint.on(BOLD, "foresight: " + change.getRepo() + " " + Labels.kind(change) + " "
+        + change.getRef() + " " + ReportTotals.range(change))).append('\n');
     if (report.getError() != null) {
-      return out.append(paint.on(RED, "error: " + report.getError())).append('\n').toString();
+      out.append(paint.on(RED, "error: " + report.getError())).append('\n');
+      changelog(out, paint, report);
+      return out.toString();
     }
     ReportTotals totals = ReportTotals.of(report);
     if (!report.getMissing().isEmpty()) {
@@ -38,23 +45,33 @@ public final class TextView {
           .append('\n');
     }
     if (totals.noChanges()) {
-      return out.append("No changes (").append(ReportTotals.plural(totals.kustomizations(), "kustomization"))
-          .append(" in ").append(ReportTotals.plural(totals.profiles(), "profile")).append(").\n").toString();
+      out.append("No changes (").append(ReportTotals.plural(totals.kustomizations(), "kustomization"))
+          .append(" in ").append(ReportTotals.plural(totals.profiles(), "profile")).append(").\n");
+      changelog(out, paint, report);
+      return out.toString();
     }
     out.append(totals.changed()).append('/').append(totals.kustomizations())
         .append(" kustomizations changed, +").append(totals.linesAdded()).append(" -")
         .append(totals.linesRemoved()).append(" lines, ").append(ReportTotals.plural(totals.errors(), "error"))
         .append("\n\n");
+    if (Labels.changelogFirst(report)) {
+      changelog(out, paint, report);
+    }
     for (ProfileReport profile : report.getProfiles()) {
       for (KustomizationReport ks : profile.getKustomizations()) {
         line(out, paint, profile.getName() + "/" + ks.getName(), ks);
       }
     }
+    if (!Labels.changelogFirst(report)) {
+      changelog(out, paint, report);
+    }
     for (ProfileReport profile : report.getProfiles()) {
       for (KustomizationReport ks : profile.getKustomizations()) {
-        if (!ks.getDiff().isEmpty()) {
-          out.append('\n');
-          diff(out, paint, ks.getDiff());
+        for (ObjectDiff object : ks.getObjects()) {
+          if (!object.getDiff().isEmpty()) {
+            out.append('\n');
+            diff(out, paint, object.getDiff());
+          }
         }
       }
     }
@@ -69,7 +86,7 @@ public final class TextView {
       out.append(paint.on(RED, name + "  error: " + ks.getError())).append('\n');
       return;
     }
-    if (ks.getDiff().isEmpty()) {
+    if (!ReportTotals.changed(ks)) {
       return;
     }
     DiffStats s = ks.getStats();
@@ -82,13 +99,63 @@ public final class TextView {
         case ADDED -> paint.on(GREEN, "+");
         case REMOVED -> paint.on(RED, "-");
         case CHANGED -> "~";
-        case MOVED -> ">";
+        case MOVED -> paint.on(YELLOW, ">");
       };
-      out.append("  ").append(mark).append(' ').append(object.getApiVersion()).append(' ')
-          .append(object.getKind()).append(' ')
-          .append(object.getNamespace() == null ? "" : object.getNamespace() + "/")
-          .append(object.getName()).append('\n');
+      out.append("  ").append(mark).append(' ').append(Labels.object(object));
+      List<String> notes = Labels.notes(object);
+      if (!notes.isEmpty()) {
+        out.append("  ").append(paint.on(YELLOW, "(" + String.join("; ", notes) + ")"));
+      }
+      out.append('\n');
     }
+  }
+
+  private static void changelog(StringBuilder out, Paint paint, Report report) {
+    if (!Labels.hasChangelog(report)) {
+      return;
+    }
+    Changelog changelog = report.getChangelog();
+    if (!out.toString().endsWith("\n\n")) {
+      out.append('\n');
+    }
+    out.append(paint.on(BOLD, "changelog")).append('\n');
+    if (changelog.getError() != null) {
+      out.append(paint.on(RED, "  commits not listed: " + changelog.getError())).append('\n');
+    }
+    for (Commit commit : changelog.getCommits()) {
+      out.append("  ").append(commit(paint, commit)).append('\n');
+    }
+    if (changelog.getTruncated()) {
+      out.append("  … (list cut)\n");
+    }
+    for (ComponentChange component : changelog.getComponents()) {
+      out.append("  ").append(paint.on(BOLD, component.getName())).append(' ').append(component.getImage())
+          .append(' ').append(paint.on(RED, component.getFrom())).append(" -> ")
+          .append(paint.on(GREEN, component.getTo()));
+      if (component.getUrl() != null) {
+        out.append("  ").append(component.getUrl());
+      }
+      out.append('\n');
+      if (component.getError() != null) {
+        out.append("    ").append(paint.on(RED, component.getError())).append('\n');
+      }
+      for (Commit commit : component.getCommits()) {
+        out.append("    ").append(commit(paint, commit)).append('\n');
+      }
+    }
+    out.append('\n');
+  }
+
+  private static String commit(Paint paint, Commit commit) {
+    StringBuilder line = new StringBuilder(paint.on(YELLOW, ReportTotals.shortSha(commit.getSha())))
+        .append(' ').append(commit.getSubject()).append(" (").append(commit.getAuthor()).append(')');
+    if (commit.getPr() != null) {
+      line.append(" #").append(commit.getPr());
+    }
+    for (Ticket ticket : commit.getTickets()) {
+      line.append(' ').append(ticket.getKey());
+    }
+    return line.toString();
   }
 
   private static void diff(StringBuilder out, Paint paint, String diff) {
