@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 
 /** {@code foresight bench ...}: benchmarks that print ratios against a baseline run alongside. */
 @Command(name = "bench", description = "Benchmarks that print ratios against a baseline measured in the same run.",
-    subcommands = {BenchDiffCommand.class, BenchKustomizeCommand.class})
+    subcommands = {BenchDiffCommand.class, BenchKustomizeCommand.class, BenchReportCommand.class})
 public final class BenchCommand implements Runnable {
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -2,6 +2,8 @@ package dev.foresight.app.command;
 
 import dev.foresight.app.runtime.LocalPipeline;
 import dev.foresight.app.runtime.Revisions;
+import dev.foresight.publisher.ReportTotals;
+import dev.foresight.publisher.Views;
 import dev.foresight.renderer.Renderer;
 import dev.foresight.renderer.RendererConfig;
 import dev.foresight.renderer.engine.EngineChoice;
@@ -44,11 +46,29 @@ public final class DiffCommand implements Callable<Integer> {
   @Option(names = "--profile", paramLabel = "P", description = "Only these profiles (repeatable).")
   List<String> profiles = new ArrayList<>();
 
-  @Option(names = "--format", defaultValue = "text", description = "text, markdown or json (default: text).")
+  @Option(names = "--format", defaultValue = "text",
+      description = "text, markdown (GitHub comment parts, each starting with <!-- foresight:part N/M ... -->), "
+          + "json (docs/report-json.md), html (self-contained page) or slack (Block Kit payload) (default: text).")
   ReportFormat format;
 
   @Option(names = "--output", paramLabel = "FILE", description = "Write the report here instead of stdout.")
   Path output;
+
+  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+      description = "ANSI colours in the text view: auto (when stdout is a terminal), always or never (default: auto).")
+  ColorMode color;
+
+  @Option(names = "--report-url", paramLabel = "URL",
+      description = "Link to the full report (e.g. the archive's HTML page), used by Markdown truncation notes and Slack.")
+  String reportUrl;
+
+  @Option(names = "--markdown-limit", paramLabel = "CHARS", defaultValue = "65536",
+      description = "Characters per Markdown part, marker included (default: 65536, GitHub's comment limit).")
+  int markdownLimit;
+
+  @Option(names = "--markdown-parts", paramLabel = "N", defaultValue = "10",
+      description = "Markdown parts at most; objects beyond are counted in a final note (default: 10).")
+  int markdownParts;
 
   @Option(names = "--exit-code", description = "Exit 1 when something differs (like git diff --exit-code).")
   boolean exitCode;
@@ -69,6 +89,8 @@ public final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Views.Options options = new Views.Options(color.enabled(output != null), reportUrl, markdownLimit, markdownParts);
+    options.markdown(); // checks the limits before rendering
     Path root = Revisions.repositoryRoot(repo);
     ChangeRequested change = Revisions.localChange(root, base, head);
     PrintWriter err = spec.commandLine().getErr();
@@ -94,7 +116,7 @@ public final class DiffCommand implements Callable<Integer> {
     if (System.console() != null && done.get() > 0) {
       err.println();
     }
-    String text = format.render(report, output == null && System.console() != null);
+    String text = format.render(report, options);
     if (output != null) {
       Files.writeString(output, text, StandardCharsets.UTF_8);
       err.println("report written to " + output.toAbsolutePath());
@@ -106,7 +128,7 @@ public final class DiffCommand implements Callable<Integer> {
       return 2;
     }
     boolean differs = report.getProfiles().stream().flatMap(p -> p.getKustomizations().stream())
-        .anyMatch(k -> !k.getDiff().isEmpty() || k.getStatus() == KustomizationStatus.ERROR);
+        .anyMatch(k -> ReportTotals.changed(k) || k.getStatus() == KustomizationStatus.ERROR);
     return exitCode && differs ? 1 : 0;
   }
 }

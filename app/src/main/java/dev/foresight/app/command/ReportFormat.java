@@ -1,19 +1,21 @@
 package dev.foresight.app.command;
 
-import dev.foresight.publisher.JsonView;
-import dev.foresight.publisher.MarkdownView;
-import dev.foresight.publisher.TextView;
+import dev.foresight.publisher.Views;
 import dev.foresight.schema.Report;
 
-/** The views {@code foresight diff --format} can print. */
+/** The views {@code foresight diff --format} can print (see {@link Views.Format}). */
 public enum ReportFormat {
-  TEXT, MARKDOWN, JSON;
+  TEXT, MARKDOWN, JSON, HTML, SLACK;
+
+  public Views.Format view() {
+    return Views.Format.valueOf(name());
+  }
+
+  public String render(Report report, Views.Options options) {
+    return Views.render(report, view(), options);
+  }
 
   public String render(Report report, boolean colour) {
-    return switch (this) {
-      case TEXT -> TextView.render(report, colour);
-      case MARKDOWN -> MarkdownView.render(report);
-      case JSON -> JsonView.render(report);
-    };
+    return render(report, Views.Options.defaults().withColour(colour));
   }
 }

@@ -101,7 +101,38 @@ class DiffCommandIT {
     Run run = foresight(diff(sample.refUpdates().get(0).before(), "master", "--format", "markdown", "--output",
         file.toString()));
     assertEquals(0, run.exitCode(), run.err());
-    assertTrue(Files.readString(file).contains("```diff"), Files.readString(file));
+    String md = Files.readString(file);
+    assertTrue(md.contains("```diff"), md);
+    assertTrue(md.startsWith("<!-- foresight:part 1/1 "), "each part starts with its marker: " + md);
+  }
+
+  @Test
+  void markdownSplitsIntoNumberedPartsUnderASmallLimit() {
+    Run run = foresight(diff(sample.refUpdates().get(0).before(), "master", "--format", "markdown",
+        "--markdown-limit", "2000", "--report-url", "https://archive.example.com/r.html"));
+    assertEquals(0, run.exitCode(), run.err());
+    String[] parts = run.out().split("(?=<!-- foresight:part )");
+    assertTrue(parts.length > 1, run.out());
+    for (int i = 0; i < parts.length; i++) {
+      assertTrue(parts[i].startsWith("<!-- foresight:part " + (i + 1) + "/" + parts.length + " "), parts[i]);
+      assertTrue(parts[i].length() <= 2000, parts[i].length() + " chars");
+    }
+  }
+
+  @Test
+  void htmlSlackAndColours() throws Exception {
+    String before = sample.refUpdates().get(0).before();
+    Run html = foresight(diff(before, "master", "--format", "html"));
+    assertEquals(0, html.exitCode(), html.err());
+    assertTrue(html.out().startsWith("<!DOCTYPE html>") && html.out().contains("<nav>"), html.out());
+    Run slack = foresight(diff(before, "master", "--format", "slack", "--report-url", "https://archive.example.com/r.html"));
+    JsonNode payload = new ObjectMapper().readTree(slack.out());
+    assertTrue(payload.path("blocks").size() > 1 && payload.path("text").isTextual(), slack.out());
+    assertTrue(slack.out().contains("https://archive.example.com/r.html"), slack.out());
+    Run always = foresight(diff(before, "master", "--color", "always"));
+    assertTrue(always.out().contains("\u001b[32m"), "--color always: ANSI colours even into a pipe");
+    Run never = foresight(diff(before, "master", "--color", "never"));
+    assertTrue(!never.out().contains("\u001b["), never.out());
   }
 
   @Test

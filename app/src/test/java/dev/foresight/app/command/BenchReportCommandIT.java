@@ -1,0 +1,52 @@
+package dev.foresight.app.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.foresight.app.Foresight;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code foresight bench report} on a small generated repository: sizes, parts, timing, no leaked Secret. */
+class BenchReportCommandIT {
+
+  @TempDir Path dir;
+
+  @Test
+  void printsSizesPartsTimeAndNoLeakedSecrets() throws Exception {
+    Path shared = Path.of(System.getProperty("foresight.shared", "../../shared"));
+    Path generator = shared.resolve("fixtures/gitops-repo-gen.py");
+    assumeTrue(Files.exists(generator), "../shared is absent (" + generator + "): BenchReportCommandIT skipped");
+    Process gen = new ProcessBuilder("python3", generator.toString(), dir.resolve("fixture").toString(), "--apps", "4",
+        "--profiles", "3", "--commits", "20").redirectErrorStream(true).start();
+    gen.getInputStream().readAllBytes();
+    assertEquals(0, gen.waitFor(), "gitops-repo-gen.py failed");
+
+    PrintStream out = System.out;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    int code;
+    try {
+      System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+      code = Foresight.run("bench", "report", "--repo", dir.resolve("fixture/infra").toString(), "--runs", "2",
+          "--work-dir", dir.resolve("data").toString(), "staging..master", "master~5..master");
+    } finally {
+      System.setOut(out);
+    }
+    String printed = bytes.toString(StandardCharsets.UTF_8);
+    assertEquals(0, code, printed);
+    for (String view : new String[] {"text", "markdown", "json", "html", "slack"}) {
+      assertTrue(printed.contains("  " + view + " "), view + " size printed: " + printed);
+    }
+    assertTrue(printed.contains("staging..master") && printed.contains("master~5..master"), printed);
+    assertTrue(printed.matches("(?s).*\\d+ parts?, largest .*"), printed);
+    assertTrue(printed.contains("all views built in"), printed);
+    assertTrue(printed.matches("(?s).*secret values in the repository at head: [1-9]\\d*, found in clear in a view: 0.*"),
+        "the generator writes Secrets; none may appear in a view: " + printed);
+  }
+}
