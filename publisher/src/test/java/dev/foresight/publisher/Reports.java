@@ -109,7 +109,8 @@ public final class Reports {
   }
 
   private static ObjectDiff object(String apiVersion, String kind, ObjectChange change, String diff) {
-    return new ObjectDiff(apiVersion, kind, "demo", kind.equals("Deployment") ? "web" : "fresh", change, diff);
+    return new ObjectDiff(apiVersion, kind, "demo", kind.equals("Deployment") ? "web" : "fresh", change, diff,
+        null, null, new ArrayList<>(), null);
   }
 
   private static List<KustomizationReport> list(KustomizationReport... items) {
