@@ -47,7 +47,8 @@ public final class Differ {
         .setChangeId(plan.getChangeId())
         .setTarget(ChangeIds.target(plan.getChange()))
         .setChange(plan.getChange())
-        .setCreatedAt(now);
+        .setCreatedAt(now)
+        .setChangelog(dev.foresight.differ.changelog.ChangelogMerge.of(plan, results));
     if (plan.getError() != null) {
       return report.setError(plan.getError()).setProfiles(new ArrayList<>())
           .setStats(Diffstat.zero()).setMissing(new ArrayList<>()).build();
