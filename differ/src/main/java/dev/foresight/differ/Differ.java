@@ -1,5 +1,6 @@
 package dev.foresight.differ;
 
+import dev.foresight.differ.changelog.ChangelogMerge;
 import dev.foresight.differ.diff.Diffstat;
 import dev.foresight.differ.diff.TextDiff;
 import dev.foresight.differ.kustomization.Duplicates;
@@ -48,7 +49,7 @@ public final class Differ {
         .setTarget(ChangeIds.target(plan.getChange()))
         .setChange(plan.getChange())
         .setCreatedAt(now)
-        .setChangelog(dev.foresight.differ.changelog.ChangelogMerge.of(plan, results));
+        .setChangelog(ChangelogMerge.of(plan, results));
     if (plan.getError() != null) {
       return report.setError(plan.getError()).setProfiles(new ArrayList<>())
           .setStats(Diffstat.zero()).setMissing(new ArrayList<>()).build();
