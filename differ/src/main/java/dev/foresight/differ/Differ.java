@@ -1,8 +1,12 @@
 package dev.foresight.differ;
 
+import dev.foresight.differ.changelog.ChangelogMerge;
 import dev.foresight.differ.diff.Diffstat;
 import dev.foresight.differ.diff.TextDiff;
+import dev.foresight.differ.kustomization.Duplicates;
 import dev.foresight.differ.kustomization.KustomizationDiff;
+import dev.foresight.differ.kustomization.Moves;
+import dev.foresight.differ.kustomization.PairDraft;
 import dev.foresight.differ.kustomization.PairKey;
 import dev.foresight.schema.ChangeIds;
 import dev.foresight.schema.DiffStats;
@@ -26,17 +30,26 @@ public final class Differ {
 
   private Differ() {}
 
+  /** {@link #report(RenderPlan, Collection, Instant, DiffSettings)} with the default settings. */
+  public static Report report(RenderPlan plan, Collection<RenderResult> results, Instant now) {
+    return report(plan, results, now, DiffSettings.defaults());
+  }
+
   /**
    * Builds the report of a change. Profiles are sorted by name, Flux Kustomizations keep plan
    * order; planned pairs without a result are listed in {@code missing} as {@code profile/ks}.
    * Results are matched by profile, namespace and name; a repeated result replaces the earlier one.
+   * Objects removed from one pair and added to another become MOVED (see {@link Moves}); equal
+   * object diffs in several pairs are kept once (see {@link Duplicates}); stats stay per pair.
    */
-  public static Report report(RenderPlan plan, Collection<RenderResult> results, Instant now) {
+  public static Report report(RenderPlan plan, Collection<RenderResult> results, Instant now,
+      DiffSettings settings) {
     Report.Builder report = Report.newBuilder()
         .setChangeId(plan.getChangeId())
         .setTarget(ChangeIds.target(plan.getChange()))
         .setChange(plan.getChange())
-        .setCreatedAt(now);
+        .setCreatedAt(now)
+        .setChangelog(ChangelogMerge.of(plan, results));
     if (plan.getError() != null) {
       return report.setError(plan.getError()).setProfiles(new ArrayList<>())
           .setStats(Diffstat.zero()).setMissing(new ArrayList<>()).build();
@@ -45,12 +58,12 @@ public final class Differ {
     for (RenderResult result : results) {
       byPair.put(PairKey.of(result), result);
     }
-    Map<String, List<KustomizationReport>> byProfile = new TreeMap<>();
+    Map<String, List<PairDraft>> byProfile = new TreeMap<>();
     Map<String, List<String>> missingByProfile = new TreeMap<>();
     for (PlannedPair pair : plan.getPairs()) {
-      KustomizationReport ks;
+      PairDraft draft;
       if (pair.getAction() == PairAction.SKIP) {
-        ks = KustomizationDiff.skipped(pair);
+        draft = PairDraft.skipped(pair);
       } else {
         RenderResult result = byPair.get(PairKey.of(pair));
         if (result == null) {
@@ -58,21 +71,38 @@ public final class Differ {
               .add(pair.getProfile() + "/" + pair.getKustomization());
           continue;
         }
-        ks = KustomizationDiff.of(pair, result);
+        draft = PairDraft.of(pair, result);
       }
-      byProfile.computeIfAbsent(pair.getProfile(), p -> new ArrayList<>()).add(ks);
+      byProfile.computeIfAbsent(pair.getProfile(), p -> new ArrayList<>()).add(draft);
     }
+    List<PairDraft> drafts = new ArrayList<>();
+    byProfile.values().forEach(drafts::addAll);
+    Moves.apply(drafts);
     List<ProfileReport> profiles = new ArrayList<>();
+    List<Duplicates.Named> named = new ArrayList<>();
     DiffStats total = Diffstat.zero();
-    for (Map.Entry<String, List<KustomizationReport>> entry : byProfile.entrySet()) {
-      profiles.add(new ProfileReport(entry.getKey(), entry.getValue()));
-      for (KustomizationReport ks : entry.getValue()) {
+    for (Map.Entry<String, List<PairDraft>> entry : byProfile.entrySet()) {
+      List<KustomizationReport> kustomizations = new ArrayList<>();
+      for (PairDraft draft : entry.getValue()) {
+        KustomizationReport ks = KustomizationDiff.of(draft, settings.context());
+        kustomizations.add(ks);
+        named.add(new Duplicates.Named(draft.name(), draft.profile(), ks));
         total = Diffstat.plus(total, ks.getStats());
       }
+      profiles.add(new ProfileReport(entry.getKey(), kustomizations));
     }
+    Duplicates.apply(named);
     List<String> missing = new ArrayList<>();
     missingByProfile.values().forEach(missing::addAll);
     return report.setError(null).setProfiles(profiles).setStats(total).setMissing(missing).build();
+  }
+
+  /**
+   * True when some object of the pair differs (added, removed, changed or moved). The pair's
+   * whole-output {@code diff} is always empty now; ask this instead.
+   */
+  public static boolean changed(KustomizationReport ks) {
+    return !ks.getObjects().isEmpty();
   }
 
   /**

@@ -34,10 +34,81 @@ class DifferGoldenTest {
 
   @Test
   void createdAndDeleted() throws IOException {
-    String objects = yaml(namespace("demo"), deployment("apps/v1", "web", "web:1.0", 1));
+    String created = yaml(namespace("demo"), deployment("apps/v1", "web", "web:1.0", 1));
+    String deleted = yaml(namespace("legacy"), deployment("apps/v1", "old", "old:1.0", 1));
     Report report = Differ.report(plan(render("prod", "created"), render("prod", "deleted"), render("prod", "late")),
-        list(ok("prod", "created", null, objects), ok("prod", "deleted", objects, null)), T0);
+        list(ok("prod", "created", null, created), ok("prod", "deleted", deleted, null)), T0);
     Golden.assertMatches("created-and-deleted", "expected.txt", dump(report));
+  }
+
+  /** A Flux Kustomization hands an object over to another one of the same profile (and changes it). */
+  @Test
+  void moveWithinProfile() throws IOException {
+    Report report = Differ.report(plan(render("prod", "infra"), render("prod", "apps")),
+        list(ok("prod", "infra", yaml(namespace("demo"), configMap("shared", "a: \"1\"")), yaml(namespace("demo"))),
+            ok("prod", "apps", yaml(deployment("apps/v1", "web", "web:1.0", 1)),
+                yaml(deployment("apps/v1", "web", "web:1.0", 1), configMap("shared", "a: \"2\"")))),
+        T0);
+    Golden.assertMatches("move-within-profile", "expected.txt", dump(report));
+  }
+
+  /** Removed from one profile, added unchanged to another, not matched within a profile. */
+  @Test
+  void moveAcrossProfiles() throws IOException {
+    String kept = deployment("apps/v1", "web", "web:1.0", 1);
+    Report report = Differ.report(plan(render("old", "apps"), render("new", "apps")),
+        list(ok("old", "apps", yaml(kept, configMap("shared", "a: \"1\"")), yaml(kept)),
+            ok("new", "apps", yaml(kept), yaml(kept, configMap("shared", "a: \"1\"")))),
+        T0);
+    Golden.assertMatches("move-across-profiles", "expected.txt", dump(report));
+  }
+
+  /** Three profiles with the same change keep one diff; a fourth with another change keeps its own. */
+  @Test
+  void dedupeAcrossThreeProfiles() throws IOException {
+    String base = yaml(namespace("demo"), deployment("apps/v1", "web", "web:1.0", 2), configMap("gone", "x: y"));
+    String head = yaml(namespace("demo"), deployment("apps/v1", "web", "web:1.1", 2));
+    String other = yaml(namespace("demo"), deployment("apps/v1", "web", "web:2.0", 2));
+    Report report = Differ.report(
+        plan(render("staging", "apps"), render("production", "apps"), render("dev", "apps"), render("qa", "apps")),
+        list(ok("staging", "apps", base, head), ok("production", "apps", base, head), ok("dev", "apps", base, head),
+            ok("qa", "apps", base, other)),
+        T0);
+    Golden.assertMatches("dedupe-three-profiles", "expected.txt", dump(report));
+  }
+
+  /** Removed objects stay where base had them, between head's objects. */
+  @Test
+  void removedObjectOrdering() throws IOException {
+    String base = yaml(configMap("a", "v: 1"), configMap("b", "v: 1"), configMap("c", "v: 1"),
+        configMap("d", "v: 1"), configMap("e", "v: 1"));
+    String head = yaml(configMap("z", "v: 1"), configMap("a", "v: 1"), configMap("c", "v: 2"),
+        configMap("e", "v: 1"), configMap("f", "v: 1"));
+    Report report = Differ.report(plan(render("prod", "apps")), list(ok("prod", "apps", base, head)), T0);
+    Golden.assertMatches("removed-object-ordering", "expected.txt", dump(report));
+  }
+
+  /** {@code --context 1} and {@code --context 0}. */
+  @Test
+  void contextLines() throws IOException {
+    String base = configMap("settings", "a: \"1\"", "b: \"2\"", "c: \"3\"", "d: \"4\"", "e: \"5\"", "f: \"6\"");
+    String head = configMap("settings", "a: \"1\"", "b: \"2\"", "c: \"30\"", "d: \"4\"", "e: \"5\"", "f: \"60\"");
+    StringBuilder out = new StringBuilder();
+    for (int context : new int[] {3, 1, 0}) {
+      Report report = Differ.report(plan(render("prod", "apps")), list(ok("prod", "apps", base, head)), T0,
+          DiffSettings.defaults().withContext(context));
+      out.append("### context ").append(context).append('\n').append(dump(report));
+    }
+    Golden.assertMatches("context-lines", "expected.txt", out.toString());
+  }
+
+  /** apps/v1beta1 to apps/v1 is the same object; extensions to apps is another one. */
+  @Test
+  void apiVersionGroupMatching() throws IOException {
+    String base = yaml(deployment("apps/v1beta1", "web", "web:1.0", 1), deployment("extensions/v1beta1", "api", "api:1", 1));
+    String head = yaml(deployment("apps/v1", "web", "web:1.0", 1), deployment("apps/v1", "api", "api:1", 1));
+    Report report = Differ.report(plan(render("prod", "apps")), list(ok("prod", "apps", base, head)), T0);
+    Golden.assertMatches("api-version-group", "expected.txt", dump(report));
   }
 
   /** A readable, stable dump of everything a report says. */
@@ -57,7 +128,20 @@ class DifferGoldenTest {
         for (ObjectDiff object : ks.getObjects()) {
           out.append("-- ").append(object.getChange()).append(' ').append(object.getApiVersion()).append(' ')
               .append(object.getKind()).append(' ').append(object.getNamespace()).append('/')
-              .append(object.getName()).append('\n').append(object.getDiff());
+              .append(object.getName());
+          if (object.getMovedFrom() != null) {
+            out.append(" movedFrom ").append(object.getMovedFrom());
+          }
+          if (object.getMovedTo() != null) {
+            out.append(" movedTo ").append(object.getMovedTo());
+          }
+          if (!object.getSameIn().isEmpty()) {
+            out.append(" sameIn ").append(object.getSameIn());
+          }
+          if (object.getSameAs() != null) {
+            out.append(" sameAs ").append(object.getSameAs());
+          }
+          out.append('\n').append(object.getDiff());
         }
       }
     }

@@ -38,21 +38,21 @@ public final class Fixtures {
   }
 
   public static RenderPlan plan(PlannedPair... pairs) {
-    return new RenderPlan(CHANGE_ID, change(), new ArrayList<>(Arrays.asList(pairs)), null, T0);
+    return new RenderPlan(CHANGE_ID, change(), new ArrayList<>(Arrays.asList(pairs)), null, T0, null);
   }
 
   public static RenderPlan failedPlan(String error) {
-    return new RenderPlan(CHANGE_ID, change(), new ArrayList<>(), error, T0);
+    return new RenderPlan(CHANGE_ID, change(), new ArrayList<>(), error, T0, null);
   }
 
   public static RenderResult ok(String profile, String ks, String base, String head) {
     return new RenderResult(CHANGE_ID, profile, ks, "flux-system", RenderStatus.OK, null,
-        side(base), side(head), "test", 1L, new ArrayList<>(), 0);
+        side(base), side(head), "test", 1L, new ArrayList<>(), 0, new ArrayList<>());
   }
 
   public static RenderResult error(String profile, String ks, String message) {
     return new RenderResult(CHANGE_ID, profile, ks, "flux-system", RenderStatus.ERROR, message,
-        null, null, "test", 1L, new ArrayList<>(), 0);
+        null, null, "test", 1L, new ArrayList<>(), 0, new ArrayList<>());
   }
 
   private static RenderedSide side(String content) {

@@ -8,6 +8,9 @@ import dev.foresight.renderer.engine.ExecEngine;
 import dev.foresight.renderer.engine.NativeEngine;
 import dev.foresight.renderer.engine.VerifyingEngine;
 import dev.foresight.renderer.engine.RenderException;
+import dev.foresight.renderer.changelog.ChangelogSettings;
+import dev.foresight.renderer.changelog.Changelogs;
+import dev.foresight.renderer.changelog.Promotions;
 import dev.foresight.renderer.flux.FluxKustomization;
 import dev.foresight.renderer.flux.ForesightConfig;
 import dev.foresight.renderer.flux.Profile;
@@ -22,6 +25,7 @@ import dev.foresight.renderer.tree.ProfileTreeWalker;
 import dev.foresight.renderer.tree.RepositoryObjects;
 import dev.foresight.renderer.tree.TreeNode;
 import dev.foresight.schema.ChangeRequested;
+import dev.foresight.schema.Changelog;
 import dev.foresight.schema.PairAction;
 import dev.foresight.schema.PlannedPair;
 import dev.foresight.schema.RenderJob;
@@ -67,6 +71,8 @@ public final class Renderer implements AutoCloseable {
   static final int TREES_KEPT = 128;
 
   private final GitMirrors mirrors;
+  private final Changelogs changelogs;
+  private final Promotions promotions;
   private final Engine engine;
   private final SecretMasker masker;
   private final ProfileTreeWalker walker;
@@ -89,6 +95,8 @@ public final class Renderer implements AutoCloseable {
 
   private Renderer(RendererConfig config, Engine engine, Path ownedWorkDir) {
     this.mirrors = new GitMirrors(config.dataDir());
+    this.changelogs = new Changelogs(mirrors);
+    this.promotions = new Promotions(mirrors);
     this.engine = engine != null ? engine : cached(chosen(config, new ExecEngine(ownedWorkDir, config.timeout())), config);
     this.masker = new SecretMasker(config.maskKey());
     this.walker = new ProfileTreeWalker(this.engine,
@@ -128,8 +136,50 @@ public final class Renderer implements AutoCloseable {
     this.decider = decider == null ? PairDecider.RENDER_ALL : decider;
   }
 
-  /** Every profile x Flux Kustomization pair of the trees at base or head, sorted by profile then name. */
+  /**
+   * Every profile x Flux Kustomization pair of the trees at base or head, sorted by profile then
+   * name, with the GitOps commits between base and head ({@link RenderPlan#getChangelog()}) and
+   * the change's kind refined by {@link #promotion}.
+   */
   public RenderPlan plan(ChangeRequested change) {
+    return plan(promotion(change));
+  }
+
+  /** {@link #plan(ChangeRequested)} of an already classified change (the plan's change is the verdict's). */
+  public RenderPlan plan(Promotions.Verdict verdict) {
+    ChangeRequested change = verdict.change();
+    RenderPlan plan = planPairs(change);
+    ChangelogSettings settings = ChangelogSettings.DEFAULT;
+    String settingsError = null;
+    try {
+      settings = changelogs.settings(change);
+    } catch (IOException | ForesightConfig.InvalidException | RuntimeException e) {
+      settingsError = e.getMessage();
+    }
+    Changelog changelog = changelogs.gitops(change, settings);
+    if (settingsError != null && changelog.getError() == null) {
+      changelog.setError("listed with the default changelog settings: " + settingsError);
+    }
+    plan.setChangelog(changelog);
+    return plan;
+  }
+
+  /**
+   * Whether {@code change} is a promotion, from git facts (fast-forward of a promotion branch to a
+   * commit already on its upstream; see foresight.yaml {@code promotions:}): the change with its
+   * kind set accordingly (ids and key unchanged) and why.
+   */
+  public Promotions.Verdict promotion(ChangeRequested change) {
+    ChangelogSettings settings;
+    try {
+      settings = changelogs.settings(change);
+    } catch (IOException | ForesightConfig.InvalidException | RuntimeException e) {
+      settings = ChangelogSettings.DEFAULT;
+    }
+    return promotions.classify(change, settings);
+  }
+
+  private RenderPlan planPairs(ChangeRequested change) {
     RenderPlan.Builder plan = RenderPlan.newBuilder().setChangeId(change.getChangeId()).setChange(change)
         .setPairs(new ArrayList<>()).setPlannedAt(Instant.now());
     try {
@@ -239,6 +289,10 @@ public final class Renderer implements AutoCloseable {
         : new ArrayList<>(new LinkedHashSet<>(found[0] ? baseWarnings : headWarnings)));
     if (!errors.isEmpty()) {
       result.setStatus(RenderStatus.ERROR).setError(String.join("\n", errors));
+    }
+    if (result.getBase() != null && result.getHead() != null) {
+      result.setComponents(changelogs.components(change, job.getProfile() + "/" + job.getKustomization(),
+          result.getBase().getContent(), result.getHead().getContent()));
     }
     return result.setCacheHits(cacheHits[0]).setDurationMs((System.nanoTime() - start) / 1_000_000).build();
   }

@@ -2,6 +2,7 @@ package dev.foresight.app.command;
 
 import dev.foresight.app.runtime.LocalPipeline;
 import dev.foresight.app.runtime.Revisions;
+import dev.foresight.differ.Differ;
 import dev.foresight.renderer.Renderer;
 import dev.foresight.renderer.RendererConfig;
 import dev.foresight.renderer.engine.EngineChoice;
@@ -145,7 +146,7 @@ public final class BenchDiffCommand implements Callable<Integer> {
     Set<String> pairs = new TreeSet<>();
     for (ProfileReport profile : outcome.report().getProfiles()) {
       for (KustomizationReport ks : profile.getKustomizations()) {
-        if (!ks.getDiff().isEmpty()) {
+        if (Differ.changed(ks)) {
           pairs.add(profile.getName() + "/" + ks.getName());
         }
       }

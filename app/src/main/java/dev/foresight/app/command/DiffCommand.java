@@ -2,7 +2,8 @@ package dev.foresight.app.command;
 
 import dev.foresight.app.runtime.LocalPipeline;
 import dev.foresight.app.runtime.Revisions;
-import dev.foresight.publisher.ReportTotals;
+import dev.foresight.differ.DiffSettings;
+import dev.foresight.differ.Differ;
 import dev.foresight.publisher.Views;
 import dev.foresight.renderer.Renderer;
 import dev.foresight.renderer.RendererConfig;
@@ -23,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -84,6 +86,10 @@ public final class DiffCommand implements Callable<Integer> {
   @Option(names = "--all", description = "Render every Flux Kustomization, also those no changed file can affect.")
   boolean all;
 
+  @Option(names = "--context", paramLabel = "N", defaultValue = "3",
+      description = "Lines of context around each change in the object diffs (default: 3).")
+  int context;
+
   @Option(names = "--jobs", defaultValue = "0", description = "Parallel renders (default: number of cores).")
   int jobs;
 
@@ -98,6 +104,10 @@ public final class DiffCommand implements Callable<Integer> {
     int parallelism = jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
     AtomicInteger done = new AtomicInteger();
     Report report;
+    if (context < 0) {
+      throw new ParameterException(spec.commandLine(), "--context must be 0 or more lines, got " + context);
+    }
+    DiffSettings diffSettings = DiffSettings.defaults().withContext(context);
     RendererConfig config = new RendererConfig(data, MaskKey.load(data), Duration.ofMinutes(2))
         .withCache(!noCache).withAffectedOnly(!all);
     if (engine != null) {
@@ -111,7 +121,7 @@ public final class DiffCommand implements Callable<Integer> {
               result.getKustomization());
           err.flush();
         }
-      }).report();
+      }, diffSettings).report();
     }
     if (System.console() != null && done.get() > 0) {
       err.println();
@@ -128,7 +138,7 @@ public final class DiffCommand implements Callable<Integer> {
       return 2;
     }
     boolean differs = report.getProfiles().stream().flatMap(p -> p.getKustomizations().stream())
-        .anyMatch(k -> ReportTotals.changed(k) || k.getStatus() == KustomizationStatus.ERROR);
+        .anyMatch(k -> Differ.changed(k) || k.getStatus() == KustomizationStatus.ERROR);
     return exitCode && differs ? 1 : 0;
   }
 }

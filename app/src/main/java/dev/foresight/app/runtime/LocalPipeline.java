@@ -1,5 +1,6 @@
 package dev.foresight.app.runtime;
 
+import dev.foresight.differ.DiffSettings;
 import dev.foresight.differ.Differ;
 import dev.foresight.renderer.Renderer;
 import dev.foresight.schema.ChangeRequested;
@@ -54,6 +55,12 @@ public final class LocalPipeline implements AutoCloseable {
 
   public Outcome run(ChangeRequested change, Predicate<String> profiles, Consumer<RenderResult> progress)
       throws InterruptedException {
+    return run(change, profiles, progress, DiffSettings.defaults());
+  }
+
+  /** Same as {@link #run(ChangeRequested, Predicate, Consumer)}, diffs written with {@code diff}. */
+  public Outcome run(ChangeRequested change, Predicate<String> profiles, Consumer<RenderResult> progress,
+      DiffSettings diff) throws InterruptedException {
     RenderPlan plan = renderer.plan(change);
     plan.setPairs(plan.getPairs().stream().filter(pair -> profiles.test(pair.getProfile())).toList());
     List<Future<RenderResult>> pending = new ArrayList<>();
@@ -70,7 +77,7 @@ public final class LocalPipeline implements AutoCloseable {
         throw new IllegalStateException("render failed: " + e.getCause().getMessage(), e.getCause());
       }
     }
-    return new Outcome(plan, results, Differ.report(plan, results, Instant.now()));
+    return new Outcome(plan, results, Differ.report(plan, results, Instant.now(), diff));
   }
 
   @Override

@@ -21,7 +21,14 @@ import dev.foresight.schema.ChangeRequested;
 import dev.foresight.schema.DeadLetter;
 import dev.foresight.schema.KustomizationReport;
 import dev.foresight.schema.KustomizationStatus;
+import dev.foresight.schema.ObjectDiff;
+import dev.foresight.schema.PairAction;
+import dev.foresight.schema.PlannedPair;
 import dev.foresight.schema.ProfileReport;
+import dev.foresight.schema.RenderPlan;
+import dev.foresight.schema.RenderResult;
+import dev.foresight.schema.RenderStatus;
+import dev.foresight.schema.RenderedSide;
 import dev.foresight.schema.Report;
 import dev.foresight.schema.Topics;
 import java.nio.file.Files;
@@ -136,30 +143,39 @@ class PipelineIT {
       Map<String, KubectlOracle.Rendered> base = oracle.render(change.getBase());
       Map<String, KubectlOracle.Rendered> head = oracle.render(change.getHead());
 
-      Map<String, String> expected = new TreeMap<>();
-      for (String pair : union(base.keySet(), head.keySet())) {
-        String[] parts = pair.split("/", 2);
-        String diff = Differ.unifiedDiff(parts[0], parts[1], text(base.get(pair)), text(head.get(pair)));
-        if (!diff.isEmpty()) {
-          expected.put(pair, diff);
-        }
-      }
-      Map<String, String> actual = new TreeMap<>();
+      // The oracle: the report the differ builds from kubectl's renders, pairs in the report's order.
+      List<String> order = new ArrayList<>();
       for (ProfileReport profile : report.getProfiles()) {
         for (KustomizationReport ks : profile.getKustomizations()) {
           assertTrue(ks.getStatus() == KustomizationStatus.OK || ks.getStatus() == KustomizationStatus.SKIPPED,
               profile.getName() + "/" + ks.getName() + ": " + ks.getError());
-          if (!ks.getDiff().isEmpty()) {
-            actual.put(profile.getName() + "/" + ks.getName(), ks.getDiff());
-          }
+          order.add(profile.getName() + "/" + ks.getName());
         }
       }
+      for (String pair : union(base.keySet(), head.keySet())) {
+        if (!order.contains(pair)) {
+          order.add(pair);
+        }
+      }
+      List<PlannedPair> pairs = new ArrayList<>();
+      List<RenderResult> oracleResults = new ArrayList<>();
+      for (String pair : order) {
+        String[] parts = pair.split("/", 2);
+        pairs.add(new PlannedPair(parts[0], parts[1], "oracle", null, PairAction.RENDER, null));
+        oracleResults.add(new RenderResult(change.getChangeId(), parts[0], parts[1], "oracle", RenderStatus.OK, null,
+            new RenderedSide(null, text(base.get(pair)), 0), new RenderedSide(null, text(head.get(pair)), 0),
+            "kubectl", 0L, new ArrayList<>(), 0, new ArrayList<>()));
+      }
+      Report oracleReport = Differ.report(new RenderPlan(change.getChangeId(), change, pairs, null,
+          report.getCreatedAt(), null), oracleResults, report.getCreatedAt());
+      Map<String, List<ObjectDiff>> expected = objectsByPair(oracleReport);
+      Map<String, List<ObjectDiff>> actual = objectsByPair(report);
       assertEquals(expected.keySet(), actual.keySet(), "changed pairs of " + change.getKind() + " "
           + change.getBase().substring(0, 7) + ".." + change.getHead().substring(0, 7));
-      assertEquals(expected, actual, "diff texts");
+      assertEquals(expected, actual, "object diffs");
     }
     assertFalse(published.values().stream().allMatch(p -> p.report().getProfiles().stream()
-        .flatMap(pr -> pr.getKustomizations().stream()).allMatch(k -> k.getDiff().isEmpty())),
+        .flatMap(pr -> pr.getKustomizations().stream()).noneMatch(Differ::changed)),
         "the replayed history changes something");
     // gitops-repo-gen.py writes Secrets whose values start with s3cr3t-: none may leave the renderer.
     for (PublicationWatcher.Published p : published.values()) {
@@ -187,6 +203,19 @@ class PipelineIT {
       }
     }
     return letters;
+  }
+
+  /** {@code profile/ks} -> its object diffs, for the pairs where something differs. */
+  private static Map<String, List<ObjectDiff>> objectsByPair(Report report) {
+    Map<String, List<ObjectDiff>> out = new TreeMap<>();
+    for (ProfileReport profile : report.getProfiles()) {
+      for (KustomizationReport ks : profile.getKustomizations()) {
+        if (Differ.changed(ks)) {
+          out.put(profile.getName() + "/" + ks.getName(), ks.getObjects());
+        }
+      }
+    }
+    return out;
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {

@@ -1,44 +1,45 @@
 package dev.foresight.differ.kustomization;
 
-import dev.foresight.differ.diff.TextDiff;
 import dev.foresight.differ.manifest.Manifest;
-import dev.foresight.differ.manifest.ObjectKey;
-import dev.foresight.schema.ObjectChange;
-import dev.foresight.schema.ObjectDiff;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Matches the objects of two renders by {@link ObjectKey} and diffs each object's text: changed
- * and added objects in head order, then removed objects in base order. Unchanged ones are left out.
+ * Matches the objects of two renders by {@link dev.foresight.differ.manifest.ObjectKey} and keeps
+ * those that differ, in the order kustomize printed them: head's order, with every removed object
+ * placed right after the object that preceded it in base (and still exists in head), so the two
+ * orders merge stably. Unchanged objects are left out.
  */
 public final class ObjectChanges {
 
   private ObjectChanges() {}
 
-  /** {@code prefix} names the diff files: {@code base/<prefix>/<Kind/ns/name>}. */
-  public static List<ObjectDiff> between(String prefix, List<Manifest> base, List<Manifest> head) {
+  public static List<ObjectEntry> between(List<Manifest> base, List<Manifest> head) {
     Map<String, Manifest> baseByKey = index(base);
     Map<String, Manifest> headByKey = index(head);
-    List<ObjectDiff> diffs = new ArrayList<>();
+    // removed objects, grouped by the last base object before them that head still has ("" = start)
+    Map<String, List<ObjectEntry>> removedAfter = new LinkedHashMap<>();
+    String anchor = "";
+    for (Map.Entry<String, Manifest> entry : baseByKey.entrySet()) {
+      if (headByKey.containsKey(entry.getKey())) {
+        anchor = entry.getKey();
+      } else {
+        removedAfter.computeIfAbsent(anchor, a -> new ArrayList<>())
+            .add(ObjectEntry.of(entry.getKey(), entry.getValue(), null));
+      }
+    }
+    List<ObjectEntry> entries = new ArrayList<>(removedAfter.getOrDefault("", List.of()));
     for (Map.Entry<String, Manifest> entry : headByKey.entrySet()) {
       Manifest before = baseByKey.get(entry.getKey());
       Manifest after = entry.getValue();
-      if (before == null) {
-        diffs.add(diff(prefix, after, ObjectChange.ADDED, "", after.text()));
-      } else if (!before.text().equals(after.text())) {
-        diffs.add(diff(prefix, after, ObjectChange.CHANGED, before.text(), after.text()));
+      if (before == null || !before.text().equals(after.text())) {
+        entries.add(ObjectEntry.of(entry.getKey(), before, after));
       }
+      entries.addAll(removedAfter.getOrDefault(entry.getKey(), List.of()));
     }
-    for (Map.Entry<String, Manifest> entry : baseByKey.entrySet()) {
-      if (!headByKey.containsKey(entry.getKey())) {
-        Manifest before = entry.getValue();
-        diffs.add(diff(prefix, before, ObjectChange.REMOVED, before.text(), ""));
-      }
-    }
-    return diffs;
+    return entries;
   }
 
   /** Keyed by identity; a repeated identity (invalid output) gets a {@code #n} suffix so no text is lost. */
@@ -53,12 +54,5 @@ public final class ObjectChanges {
       byKey.put(unique, manifest);
     }
     return byKey;
-  }
-
-  private static ObjectDiff diff(String prefix, Manifest shown, ObjectChange change, String before, String after) {
-    String path = prefix + "/" + shown.key().path();
-    String unified = TextDiff.of("base/" + path, "head/" + path, before, after).unified();
-    return ObjectDiff.newBuilder().setApiVersion(shown.apiVersion()).setKind(shown.kind())
-        .setNamespace(shown.namespace()).setName(shown.name()).setChange(change).setDiff(unified).build();
   }
 }

@@ -1,5 +1,6 @@
 package dev.foresight.differ.progress;
 
+import dev.foresight.differ.DiffSettings;
 import dev.foresight.differ.Differ;
 import dev.foresight.differ.kustomization.PairKey;
 import dev.foresight.schema.ChangeProgress;
@@ -68,9 +69,14 @@ public final class Progress {
 
   /** The report as far as it goes; requires the plan. */
   public static Report report(ChangeProgress progress, Instant now) {
+    return report(progress, now, DiffSettings.defaults());
+  }
+
+  /** The report as far as it goes, diffs written with {@code settings}; requires the plan. */
+  public static Report report(ChangeProgress progress, Instant now, DiffSettings settings) {
     if (progress.getPlan() == null) {
       throw new IllegalStateException("no plan yet: cannot report");
     }
-    return Differ.report(progress.getPlan(), progress.getResults(), now);
+    return Differ.report(progress.getPlan(), progress.getResults(), now, settings);
   }
 }

@@ -1,5 +1,6 @@
 package dev.foresight.differ.stream;
 
+import dev.foresight.differ.DiffSettings;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -8,8 +9,9 @@ import java.util.Objects;
  *
  * @param punctuateInterval how often (wall clock) to look for changes that waited too long
  * @param timeout how long after its first record a change is reported partially
+ * @param diff how diffs are written (context lines)
  */
-public record DifferOptions(Duration punctuateInterval, Duration timeout) {
+public record DifferOptions(Duration punctuateInterval, Duration timeout, DiffSettings diff) {
 
   public static final Duration DEFAULT_PUNCTUATE_INTERVAL = Duration.ofSeconds(10);
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
@@ -17,6 +19,7 @@ public record DifferOptions(Duration punctuateInterval, Duration timeout) {
   public DifferOptions {
     Objects.requireNonNull(punctuateInterval, "punctuateInterval");
     Objects.requireNonNull(timeout, "timeout");
+    Objects.requireNonNull(diff, "diff");
     if (punctuateInterval.isNegative() || punctuateInterval.isZero()) {
       throw new IllegalArgumentException("differ punctuateInterval must be positive, got " + punctuateInterval);
     }
@@ -25,15 +28,24 @@ public record DifferOptions(Duration punctuateInterval, Duration timeout) {
     }
   }
 
+  /** Default diff settings. */
+  public DifferOptions(Duration punctuateInterval, Duration timeout) {
+    this(punctuateInterval, timeout, DiffSettings.defaults());
+  }
+
   public static DifferOptions defaults() {
-    return new DifferOptions(DEFAULT_PUNCTUATE_INTERVAL, DEFAULT_TIMEOUT);
+    return new DifferOptions(DEFAULT_PUNCTUATE_INTERVAL, DEFAULT_TIMEOUT, DiffSettings.defaults());
   }
 
   public DifferOptions withTimeout(Duration value) {
-    return new DifferOptions(punctuateInterval, value);
+    return new DifferOptions(punctuateInterval, value, diff);
   }
 
   public DifferOptions withPunctuateInterval(Duration value) {
-    return new DifferOptions(value, timeout);
+    return new DifferOptions(value, timeout, diff);
+  }
+
+  public DifferOptions withDiff(DiffSettings value) {
+    return new DifferOptions(punctuateInterval, timeout, value);
   }
 }

@@ -83,7 +83,7 @@ final class ProgressProcessor implements Processor<String, Object, String, Repor
   }
 
   private void emit(String changeId, ChangeProgress progress, Instant now, long timestamp) {
-    Report report = Progress.report(progress, now);
+    Report report = Progress.report(progress, now, options.diff());
     String key = ChangeIds.reportKey(report.getChange());
     if (!report.getMissing().isEmpty()) {
       MDC.put("change", changeId);

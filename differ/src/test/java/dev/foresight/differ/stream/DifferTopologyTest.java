@@ -118,6 +118,49 @@ class DifferTopologyTest {
     assertTrue(reports.isEmpty(), "reported once");
   }
 
+  /**
+   * A result that arrives after its change was reported (here: after the timeout) opens a new,
+   * plan-less progress entry; no second report is emitted, and the punctuator drops it with a
+   * warning once it is older than the timeout. Nothing crashes.
+   */
+  @Test
+  void lateResultAfterTheReportIsDroppedWithoutASecondReport() {
+    plans.pipeInput(KEY, twoPairs());
+    renders.pipeInput(KEY, ok("prod", "apps", "a: 1\n", "a: 2\n"));
+    driver.advanceWallClockTime(Duration.ofSeconds(65));
+    assertEquals(List.of("prod/infra"), reports.readValuesToList().get(0).getMissing());
+    renders.pipeInput(KEY, ok("prod", "infra", "b: 1\n", "b: 2\n"));
+    assertTrue(reports.isEmpty(), "no report without the plan");
+    assertNull(store().get(KEY).getPlan());
+    driver.advanceWallClockTime(Duration.ofSeconds(65));
+    assertTrue(reports.isEmpty(), "the late result does not produce another report");
+    assertNull(store().get(KEY), "dropped after the timeout");
+  }
+
+  @Test
+  void reportUsesTheConfiguredContextAndMarksMoves() {
+    driver.close();
+    driver = new TopologyTestDriver(DifferTopology.build(DifferOptions.defaults()
+        .withDiff(dev.foresight.differ.DiffSettings.defaults().withContext(0))),
+        DifferStreams.config("dummy:9092", "differ-test", stateDir), Instant.parse("2026-01-01T00:00:00Z"));
+    plans = driver.createInputTopic(Topics.RENDER_PLANS.name(), Serdes.String().serializer(),
+        Topics.RENDER_PLANS.valueSerde().serializer());
+    renders = driver.createInputTopic(Topics.RENDERS.name(), Serdes.String().serializer(),
+        Topics.RENDERS.valueSerde().serializer());
+    reports = driver.createOutputTopic(Topics.REPORTS.name(), Serdes.String().deserializer(),
+        Topics.REPORTS.valueSerde().deserializer());
+    String cm = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: \"1\"\n  b: \"2\"\n";
+    plans.pipeInput(KEY, twoPairs());
+    renders.pipeInput(KEY, ok("prod", "infra", cm, ""));
+    renders.pipeInput(KEY, ok("prod", "apps", "", cm.replace("b: \"2\"", "b: \"3\"")));
+    Report report = reports.readValuesToList().get(0);
+    var apps = report.getProfiles().get(1).getKustomizations().get(0).getObjects().get(0);
+    assertEquals("prod/infra", apps.getMovedFrom());
+    assertEquals("--- base/prod/infra/ConfigMap/x\n+++ head/prod/apps/ConfigMap/x\n@@ -7,1 +7,1 @@\n"
+        + "-  b: \"2\"\n+  b: \"3\"\n", apps.getDiff());
+    assertEquals("prod/apps", report.getProfiles().get(1).getKustomizations().get(1).getObjects().get(0).getMovedTo());
+  }
+
   @Test
   void resultsWithoutPlanAreDroppedAfterTimeout() {
     renders.pipeInput(KEY, ok("prod", "apps", "a: 1\n", "a: 2\n"));

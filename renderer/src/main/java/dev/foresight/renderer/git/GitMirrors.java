@@ -101,6 +101,12 @@ public final class GitMirrors implements AutoCloseable {
     throw new IOException("ref '" + ref + "' not found in " + repo + "; check the branch or tag in foresight.yaml");
   }
 
+  /** When this process last cloned or fetched the mirror of {@code repo}; empty when it did not. */
+  public java.util.Optional<java.time.Instant> fetchedAt(String repo) {
+    Mirror mirror = mirrors.get(repo);
+    return java.util.Optional.ofNullable(mirror == null ? null : mirror.fetchedWall);
+  }
+
   /** Where the mirror of {@code repo} lives. */
   public Path directory(String repo) {
     return mirrorsDir.resolve(dirName(repo));
@@ -155,6 +161,7 @@ public final class GitMirrors implements AutoCloseable {
     private volatile Repository repository;
     private long fetchedAt;
     private boolean fetched;
+    private volatile java.time.Instant fetchedWall;
 
     Mirror(String repo, Path dir) {
       this.repo = repo;
@@ -173,6 +180,7 @@ public final class GitMirrors implements AutoCloseable {
         cloneInto();
         fetchedAt = System.nanoTime();
         fetched = true;
+        fetchedWall = java.time.Instant.now();
       }
       repository = new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().setMustExist(true).build();
     }
@@ -186,6 +194,7 @@ public final class GitMirrors implements AutoCloseable {
         git.fetch().setRemote("origin").setRemoveDeletedRefs(true).call();
         fetchedAt = System.nanoTime();
         fetched = true;
+        fetchedWall = java.time.Instant.now();
       } catch (GitAPIException e) {
         throw new IOException("cannot fetch " + repo + " into " + dir + ": " + e.getMessage(), e);
       }
@@ -200,6 +209,7 @@ public final class GitMirrors implements AutoCloseable {
         git.fetch().setRemote("origin").setRemoveDeletedRefs(true).call();
         fetchedAt = System.nanoTime();
         fetched = true;
+        fetchedWall = java.time.Instant.now();
       } catch (GitAPIException e) {
         throw new IOException("cannot fetch " + repo + " into " + dir + ": " + e.getMessage(), e);
       }

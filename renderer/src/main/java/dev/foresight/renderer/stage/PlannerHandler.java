@@ -1,6 +1,7 @@
 package dev.foresight.renderer.stage;
 
 import dev.foresight.renderer.Renderer;
+import dev.foresight.renderer.changelog.Promotions;
 import dev.foresight.schema.ChangeIds;
 import dev.foresight.schema.ChangeRequested;
 import dev.foresight.schema.RenderJob;
@@ -29,7 +30,11 @@ public final class PlannerHandler implements Handler<ChangeRequested> {
     MDC.put("change", change.getChangeId());
     MDC.put("repo", change.getRepo());
     try {
-      RenderPlan plan = renderer.plan(change);
+      Promotions.Verdict verdict = renderer.promotion(change);
+      if (verdict.reason() != null) {
+        LOG.info("{} {} is a {}: {}", change.getKind(), change.getRef(), verdict.change().getKind(), verdict.reason());
+      }
+      RenderPlan plan = renderer.plan(verdict);
       out.send(Topics.RENDER_PLANS, plan.getChangeId(), plan);
       List<RenderJob> jobs = renderer.jobs(plan);
       for (RenderJob job : jobs) {
