@@ -28,6 +28,16 @@ public interface FileTree {
   /** The names (not paths) of the entries directly under directory {@code path}, sorted. */
   List<String> list(String path) throws IOException;
 
+  /**
+   * An id of the content of the regular file at {@code path} (equal ids mean equal bytes), or
+   * empty when there is no such file. The default is the git blob id of the bytes; a tree that
+   * knows ids without reading (a git tree) returns them cheaply. Build memos use it to check that
+   * what a memoised sub-build read is still the same.
+   */
+  default Optional<String> contentId(String path) throws IOException {
+    return read(path).map(FileTrees::blobId);
+  }
+
   /** A short description for error messages, e.g. {@code git:3f2a1c0} or a directory. */
   String describe();
 }

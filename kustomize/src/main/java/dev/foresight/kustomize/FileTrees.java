@@ -29,6 +29,17 @@ public final class FileTrees {
     }
   }
 
+  /** The git blob id of {@code content}: SHA-1 of {@code "blob <length>\0" + content}, 40 hex. */
+  public static String blobId(byte[] content) {
+    try {
+      java.security.MessageDigest sha1 = java.security.MessageDigest.getInstance("SHA-1");
+      sha1.update(("blob " + content.length + "\0").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      return java.util.HexFormat.of().formatHex(sha1.digest(content));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Writes every file of {@code tree} under {@code target} (which must exist). */
   public static void materialise(FileTree tree, Path target) throws IOException {
     for (String path : walk(tree, "")) {

@@ -1,6 +1,7 @@
 package dev.foresight.kustomize;
 
 import dev.foresight.kustomize.build.Build;
+import dev.foresight.kustomize.build.BuildMemo;
 import dev.foresight.kustomize.build.YamlParser;
 import dev.foresight.kustomize.resource.Resource;
 import dev.foresight.kustomize.resource.ResourceList;
@@ -13,10 +14,39 @@ import java.util.List;
  * {@code kustomize build dir}; {@code buildYaml} the exact bytes {@code kubectl kustomize dir}
  * prints. Raises {@link UnsupportedFeature} for what it does not implement, so the caller can fall
  * back to the exec engine.
+ *
+ * <p>The static methods build from scratch. An instance ({@code new Kustomizer(memo)}) memoises
+ * the sub-builds of {@code resources:} directories in its {@link BuildMemo}: keep one for as long
+ * as the same bases get built again (all overlays, profiles, both sides of a change); it is
+ * thread-safe.
  */
 public final class Kustomizer {
 
-  private Kustomizer() {}
+  private final BuildMemo memo;
+
+  /** A kustomizer memoising sub-builds in {@code memo}. */
+  public Kustomizer(BuildMemo memo) {
+    this.memo = java.util.Objects.requireNonNull(memo, "memo");
+  }
+
+  /** A kustomizer with its own default-sized memo. */
+  public Kustomizer() {
+    this(new BuildMemo());
+  }
+
+  public BuildMemo memo() {
+    return memo;
+  }
+
+  /** {@link #build(FileTree, String)} with this kustomizer's memo. */
+  public ResourceList resources(FileTree tree, String dir) throws KustomizeException {
+    return Build.run(tree, dir, YamlParser.DEFAULT, memo);
+  }
+
+  /** {@link #buildYaml(FileTree, String)} with this kustomizer's memo. */
+  public String yaml(FileTree tree, String dir) throws KustomizeException {
+    return emit(resources(tree, dir));
+  }
 
   /** The resources of {@code kustomize build dir} ({@code dir} a path of {@code tree}), in output order. */
   public static ResourceList build(FileTree tree, String dir) throws KustomizeException {

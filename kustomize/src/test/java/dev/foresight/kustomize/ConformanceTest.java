@@ -94,7 +94,32 @@ class ConformanceTest {
     byFeature.forEach((feature, n) -> System.out.println("  fallback " + n + "x: " + feature));
   }
 
+  /**
+   * The corpus through one shared memo, twice over: every case's bases are memoised under the
+   * same relative paths as other cases' different bases, so any stale hit shows as a wrong output;
+   * the second pass is served from the memo and must pass as the first.
+   */
+  @Test
+  void corpusByteForByteThroughOneSharedMemo() throws IOException {
+    Assumptions.assumeTrue(Files.isDirectory(cases()), "no corpus at " + cases() + "; skipped");
+    dev.foresight.kustomize.build.BuildMemo memo = new dev.foresight.kustomize.build.BuildMemo(64);
+    Outcome first = run(YamlParser.DEFAULT, false, memo);
+    Outcome second = run(YamlParser.DEFAULT, false, memo);
+    report("conformance with memo (first pass)", first);
+    report("conformance with memo (second pass)", second);
+    System.out.println("memo: " + memo.stats());
+    assertTrue(first.pass() >= MIN_PASS, "regression with memo: " + first.pass() + " < " + MIN_PASS);
+    assertEquals(first.failures(), second.failures(), "memo hits changed outcomes");
+    assertTrue(second.pass() >= MIN_PASS, "regression with memo hits: " + second.pass() + " < " + MIN_PASS);
+    assertTrue(memo.stats().hits() > 0, "the second pass should hit: " + memo.stats());
+  }
+
   static Outcome run(YamlParser parser, boolean semantic) throws IOException {
+    return run(parser, semantic, null);
+  }
+
+  static Outcome run(YamlParser parser, boolean semantic, dev.foresight.kustomize.build.BuildMemo memo)
+      throws IOException {
     int outputs = 0;
     int outputPass = 0;
     int errors = 0;
@@ -118,7 +143,7 @@ class ConformanceTest {
         outputs++;
       }
       try {
-        var resources = Build.run(tree, target, parser);
+        var resources = Build.run(tree, target, parser, memo);
         if (expectError) {
           wrong++;
           failures.add(name + ": WRONG: built, expected an error");

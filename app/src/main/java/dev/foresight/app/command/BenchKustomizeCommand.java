@@ -4,6 +4,7 @@ import dev.foresight.kustomize.DirectoryFileTree;
 import dev.foresight.kustomize.FileTree;
 import dev.foresight.kustomize.KustomizeException;
 import dev.foresight.kustomize.Kustomizer;
+import dev.foresight.kustomize.build.BuildMemo;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -49,23 +50,48 @@ public final class BenchKustomizeCommand implements Callable<Integer> {
     System.out.printf("bench kustomize %s: %d directories (%s), largest %s, %d cores%n", root, targets.size(), dirs,
         largest, Runtime.getRuntime().availableProcessors());
 
-    for (int i = 0; i < 3; i++) { // warm up the JIT on every directory
+    for (int i = 0; i < 3; i++) { // warm up the JIT on every directory, with and without a memo
+      Kustomizer warm = new Kustomizer(new BuildMemo());
+      for (String dir : targets) {
+        Kustomizer.buildYaml(tree, dir);
+        warm.yaml(tree, dir);
+      }
+    }
+    double nativeLargest = median(() -> Kustomizer.buildYaml(tree, largest));
+    Kustomizer memoised = new Kustomizer(new BuildMemo());
+    memoised.yaml(tree, largest);
+    double memoLargest = median(() -> memoised.yaml(tree, largest));
+    double kubectlLargest = kubectlSeconds(root, largest);
+
+    double nativeAll = median(() -> {
       for (String dir : targets) {
         Kustomizer.buildYaml(tree, dir);
       }
+    });
+    double coldMemoAll = median(() -> {
+      Kustomizer fresh = new Kustomizer(new BuildMemo());
+      for (String dir : targets) {
+        fresh.yaml(tree, dir);
+      }
+    });
+    Kustomizer shared = new Kustomizer(new BuildMemo());
+    for (String dir : targets) {
+      shared.yaml(tree, dir);
     }
-    double nativeLargest = medianNative(tree, largest);
-    double kubectlLargest = kubectlSeconds(root, largest);
+    BuildMemo.Stats filled = shared.memo().stats();
+    double warmMemoAll = median(() -> {
+      for (String dir : targets) {
+        shared.yaml(tree, dir);
+      }
+    });
     long start = System.nanoTime();
     int identical = 0;
+    int identicalMemo = 0;
     for (String dir : targets) {
-      identical += Kustomizer.buildYaml(tree, dir).equals(kubectlOutput(root, dir)) ? 1 : 0;
+      String expected = kubectlOutput(root, dir);
+      identical += Kustomizer.buildYaml(tree, dir).equals(expected) ? 1 : 0;
+      identicalMemo += shared.yaml(tree, dir).equals(expected) ? 1 : 0;
     }
-    start = System.nanoTime();
-    for (String dir : targets) {
-      Kustomizer.buildYaml(tree, dir);
-    }
-    double nativeAll = (System.nanoTime() - start) / 1e9;
     start = System.nanoTime();
     for (String dir : targets) {
       kubectlOutput(root, dir);
@@ -74,20 +100,34 @@ public final class BenchKustomizeCommand implements Callable<Integer> {
     System.gc();
     long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
 
-    System.out.printf("largest  native %8.1f ms (median of %d, warm)   kubectl kustomize %8.1f ms   ratio %6.1fx%n",
-        nativeLargest * 1000, runs, kubectlLargest * 1000, kubectlLargest / nativeLargest);
-    System.out.printf("all %3d  native %8.1f ms                        kubectl kustomize %8.1f ms   ratio %6.1fx%n",
-        targets.size(), nativeAll * 1000, kubectlAll * 1000, kubectlAll / nativeAll);
-    System.out.printf("identical output: %d/%d; heap used after GC: %d MB%n", identical, targets.size(),
-        heap / (1024 * 1024));
-    return identical == targets.size() ? 0 : 1;
+    System.out.printf("largest  native %8.1f ms (median of %d, warm, no memo)   kubectl kustomize %8.1f ms   "
+        + "ratio %6.1fx%n", nativeLargest * 1000, runs, kubectlLargest * 1000, kubectlLargest / nativeLargest);
+    System.out.printf("largest  native %8.1f ms (median of %d, warm memo)       kubectl kustomize %8.1f ms   "
+        + "ratio %6.1fx%n", memoLargest * 1000, runs, kubectlLargest * 1000, kubectlLargest / memoLargest);
+    System.out.printf("all %3d  native %8.1f ms (median of %d, no memo)         kubectl kustomize %8.1f ms   "
+        + "ratio %6.1fx%n", targets.size(), nativeAll * 1000, runs, kubectlAll * 1000, kubectlAll / nativeAll);
+    System.out.printf("all %3d  native %8.1f ms (median of %d, cold memo)       kubectl kustomize %8.1f ms   "
+        + "ratio %6.1fx%n", targets.size(), coldMemoAll * 1000, runs, kubectlAll * 1000, kubectlAll / coldMemoAll);
+    System.out.printf("all %3d  native %8.1f ms (median of %d, warm memo)       kubectl kustomize %8.1f ms   "
+        + "ratio %6.1fx%n", targets.size(), warmMemoAll * 1000, runs, kubectlAll * 1000, kubectlAll / warmMemoAll);
+    System.out.printf("memo after one pass over the %d directories: %s; now %s%n", targets.size(), filled,
+        shared.memo().stats());
+    System.out.printf("identical output: %d/%d without memo, %d/%d with memo; heap used after GC: %d MB "
+        + "(memo of %d entries held)%n", identical, targets.size(), identicalMemo, targets.size(),
+        heap / (1024 * 1024), shared.memo().stats().entries());
+    return identical == targets.size() && identicalMemo == targets.size() ? 0 : 1;
   }
 
-  private double medianNative(FileTree tree, String dir) throws KustomizeException {
+  @FunctionalInterface
+  private interface Work {
+    void run() throws KustomizeException;
+  }
+
+  private double median(Work work) throws KustomizeException {
     double[] times = new double[runs];
     for (int i = 0; i < runs; i++) {
       long start = System.nanoTime();
-      Kustomizer.buildYaml(tree, dir);
+      work.run();
       times[i] = (System.nanoTime() - start) / 1e9;
     }
     Arrays.sort(times);

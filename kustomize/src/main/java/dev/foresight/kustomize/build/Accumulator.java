@@ -34,8 +34,12 @@ final class Accumulator {
     append(resource, index());
   }
 
-  /** The current ids (ids change as transformers run: build it right before a burst of appends). */
-  private Map<IdKey, Resource> index() {
+  /**
+   * The current ids (ids change as transformers run: build it right before a burst of appends
+   * and pass it to {@link #append(Resource, Map)} / {@link #merge(Accumulator, Map)}, which keep it
+   * up to date).
+   */
+  Map<IdKey, Resource> index() {
     Map<IdKey, Resource> index = new java.util.HashMap<>();
     for (Resource r : resources) {
       index.putIfAbsent(IdKey.of(r.id()), r);
@@ -43,7 +47,7 @@ final class Accumulator {
     return index;
   }
 
-  private void append(Resource resource, Map<IdKey, Resource> index) throws KustomizeException {
+  void append(Resource resource, Map<IdKey, Resource> index) throws KustomizeException {
     ResId id = resource.id();
     Resource existing = index.putIfAbsent(IdKey.of(id), resource);
     if (existing != null) {
@@ -54,7 +58,7 @@ final class Accumulator {
   }
 
   /** What {@link Ids#equal} compares: group, version, kind, name and effective namespace. */
-  private record IdKey(String group, String version, String kind, String name, String namespace) {
+  record IdKey(String group, String version, String kind, String name, String namespace) {
     static IdKey of(ResId id) {
       return new IdKey(id.group(), id.version(), id.kind(), id.name(),
           id.namespace().isEmpty() ? "default" : id.namespace());
@@ -153,7 +157,11 @@ final class Accumulator {
 
   /** A child kustomization's accumulator appended to this one. */
   void merge(Accumulator other) throws KustomizeException {
-    Map<IdKey, Resource> index = index();
+    merge(other, index());
+  }
+
+  /** As {@link #merge(Accumulator)}, with the current {@link #index()}. */
+  void merge(Accumulator other, Map<IdKey, Resource> index) throws KustomizeException {
     for (Resource r : other.resources) {
       append(r, index);
     }

@@ -30,19 +30,26 @@ public final class Build {
   private Build() {}
 
   public static ResourceList run(FileTree tree, String dir, YamlParser parser) throws KustomizeException {
+    return run(tree, dir, parser, null);
+  }
+
+  /** As {@link #run(FileTree, String, YamlParser)}, memoising sub-builds in {@code memo} (may be null). */
+  public static ResourceList run(FileTree tree, String dir, YamlParser parser, BuildMemo memo)
+      throws KustomizeException {
     try (OpenApiSession schema = OpenApiSession.open()) {
-      return build(tree, dir, parser);
+      return build(tree, dir, parser, memo);
     }
   }
 
-  private static ResourceList build(FileTree tree, String dir, YamlParser parser) throws KustomizeException {
+  private static ResourceList build(FileTree tree, String dir, YamlParser parser, BuildMemo memo)
+      throws KustomizeException {
     String root;
     try {
       root = TreePath.normalize(dir);
     } catch (IllegalArgumentException e) {
       throw new KustomizeException(e.getMessage());
     }
-    KustTarget target = KustTarget.load(tree, root, parser);
+    KustTarget target = KustTarget.load(tree, root, parser, memo);
     target.applyOpenApi(true);
     Kustomization top = target.kustomization();
     List<String> buildMetadata = top.strings("buildMetadata");

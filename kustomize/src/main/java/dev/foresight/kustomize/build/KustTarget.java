@@ -41,14 +41,17 @@ public final class KustTarget {
    * (the top kustomization has {@code buildMetadata}); null otherwise.
    */
   private final Origin origin;
+  /** Where sub-builds of {@code resources:} directories are memoised; null for none. */
+  private final BuildMemo memo;
 
   KustTarget(FileTree tree, YamlParser parser, Kustomization kustomization, List<String> referrers) {
-    this(tree, parser, kustomization, referrers, null);
+    this(tree, parser, kustomization, referrers, null, null);
   }
 
   KustTarget(FileTree tree, YamlParser parser, Kustomization kustomization, List<String> referrers,
-      Origin origin) {
+      Origin origin, BuildMemo memo) {
     this.origin = origin;
+    this.memo = memo;
     this.tree = tree;
     this.parser = parser;
     this.kustomization = kustomization;
@@ -59,8 +62,15 @@ public final class KustTarget {
 
   /** Loads the kustomization of {@code dir} (the build's entry point). */
   public static KustTarget load(FileTree tree, String dir, YamlParser parser) throws KustomizeException {
+    return load(tree, dir, parser, null);
+  }
+
+  /** As {@link #load(FileTree, String, YamlParser)}, memoising sub-builds in {@code memo} (may be null). */
+  public static KustTarget load(FileTree tree, String dir, YamlParser parser, BuildMemo memo)
+      throws KustomizeException {
     Kustomization k = KustomizationLoader.load(tree, dir, parser);
-    return new KustTarget(tree, parser, k, List.of(), k.strings("buildMetadata").isEmpty() ? null : Origin.root());
+    return new KustTarget(tree, parser, k, List.of(), k.strings("buildMetadata").isEmpty() ? null : Origin.root(),
+        memo);
   }
 
   public Kustomization kustomization() {
@@ -266,6 +276,8 @@ public final class KustTarget {
   }
 
   private void accumulateResources(Accumulator ra, List<String> paths) throws KustomizeException {
+    // nothing transforms ra's resources while its resources are gathered: one id index serves
+    var index = ra.index();
     for (String path : paths) {
       String target = loader.resolve(path, "resources");
       boolean file;
@@ -290,19 +302,10 @@ public final class KustTarget {
             origin.append(path).setOn(resource);
           }
           OpenApiSession.current().noteScopeCheck(resource.apiVersion(), resource.kind());
-          ra.append(resource);
+          ra.append(resource, index);
         }
       } else if (dir) {
-        KustTarget sub = child(target, path);
-        if (sub.kustomization.isComponent()) {
-          throw KustomizeException.at(kustomization.file(), "resources", 0, "accumulating resources: expected kind != '"
-              + Kustomization.COMPONENT + "' for path '" + target + "' (list a Component under 'components')");
-        }
-        try {
-          ra.merge(sub.accumulate());
-        } catch (UnsupportedFeature e) {
-          throw e;
-        }
+        ra.merge(subBuild(target, path), index);
       } else if (REMOTE.matcher(path).matches()) {
         throw new UnsupportedFeature("resources: remote '" + path + "'", kustomization.file());
       } else {
@@ -336,7 +339,42 @@ public final class KustTarget {
     sub.accumulate(ra);
   }
 
-  private KustTarget child(String dir, String path) throws KustomizeException {
+  /**
+   * The accumulated result of the kustomization directory {@code target} listed under
+   * {@code resources:} (an independent build), from the memo when it holds one for the same
+   * content.
+   */
+  private Accumulator subBuild(String target, String path) throws KustomizeException {
+    OpenApiSession session = OpenApiSession.current();
+    Object before = memo == null || origin != null ? null : session.memoState();
+    if (before != null) {
+      checkCycle(target, path);
+      try {
+        Accumulator hit = memo.lookup(tree, target, parser, chain, before);
+        if (hit != null) {
+          RecordingFileTree.enteredRoot(tree, target);
+          return hit;
+        }
+      } catch (IOException e) {
+        throw KustomizeException.at(kustomization.file(), "resources", 0, "cannot read '" + path + "': "
+            + e.getMessage());
+      }
+    }
+    RecordingFileTree recorder = before == null ? null : new RecordingFileTree(tree);
+    KustTarget sub = child(recorder == null ? tree : recorder, target, path);
+    if (sub.kustomization.isComponent()) {
+      throw KustomizeException.at(kustomization.file(), "resources", 0, "accumulating resources: expected kind != '"
+          + Kustomization.COMPONENT + "' for path '" + target + "' (list a Component under 'components')");
+    }
+    Accumulator result = sub.accumulate();
+    if (recorder != null) {
+      memo.noteBuild();
+      memo.store(target, parser, recorder, before, session.memoState(), result);
+    }
+    return result;
+  }
+
+  private void checkCycle(String dir, String path) throws KustomizeException {
     for (String visited : chain) {
       if (FileLoader.within(visited, dir)) {
         throw KustomizeException.at(kustomization.file(), null, 0, "cycle detected: candidate root '"
@@ -344,6 +382,15 @@ public final class KustTarget {
             + "' (reached through '" + path + "')");
       }
     }
+  }
+
+  private KustTarget child(String dir, String path) throws KustomizeException {
+    return child(tree, dir, path);
+  }
+
+  private KustTarget child(FileTree tree, String dir, String path) throws KustomizeException {
+    checkCycle(dir, path);
+    RecordingFileTree.enteredRoot(tree, dir);
     Kustomization k;
     try {
       k = KustomizationLoader.load(tree, dir, parser);
@@ -353,7 +400,7 @@ public final class KustTarget {
       throw new KustomizeException("couldn't make target for path '" + dir + "' (from " + kustomization.file()
           + "): " + e.getMessage(), e);
     }
-    KustTarget sub = new KustTarget(tree, parser, k, chain, origin == null ? null : origin.append(path));
+    KustTarget sub = new KustTarget(tree, parser, k, chain, origin == null ? null : origin.append(path), memo);
     sub.applyOpenApi(false);
     return sub;
   }

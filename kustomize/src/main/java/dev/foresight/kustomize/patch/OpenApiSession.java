@@ -67,6 +67,27 @@ public final class OpenApiSession implements AutoCloseable {
   }
 
   /**
+   * The part of this session a sub-build's result can depend on and change, for build memos; null
+   * when a custom schema is in force (then nothing is memoised: its layering depends on history).
+   * Without a custom schema the schema in force is the builtin one whatever the state.
+   */
+  public Object memoState() {
+    return custom != null ? null : new MemoState(set, initialized, builtin);
+  }
+
+  /** Puts this session in {@code state} (from {@link #memoState()}), as a memoised sub-build left it. */
+  public void restoreMemoState(Object state) {
+    MemoState s = (MemoState) state;
+    if (s.initialized() && !initialized) {
+      data();
+    }
+    set = s.set();
+    builtin = s.builtin();
+  }
+
+  private record MemoState(boolean set, boolean initialized, BuiltinStatus builtin) {}
+
+  /**
    * kyaml's {@code SetSchema} for one kustomization's {@code openapi:} field.
    *
    * @param field the field's entries ({@code path}, {@code version})

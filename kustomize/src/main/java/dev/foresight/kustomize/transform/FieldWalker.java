@@ -50,8 +50,16 @@ public final class FieldWalker {
 
   /** True when the spec's GVK selects the object (by its current apiVersion and kind). */
   public static boolean matches(FieldSpec spec, MapNode object) {
-    Gvk gvk = Gvk.fromApiVersion(stringAt(object, "apiVersion"), stringAt(object, "kind"));
-    return gvk.isSelectedBy(spec.gvk());
+    Gvk selector = spec.gvk();
+    String kind = stringAt(object, "kind");
+    if (!selector.kind().isEmpty() && !selector.kind().equals(kind)) {
+      return false; // most specs name a kind: no need to split the apiVersion
+    }
+    if (selector.group().isEmpty() && selector.version().isEmpty()) {
+      return true;
+    }
+    Gvk gvk = Gvk.fromApiVersion(stringAt(object, "apiVersion"), kind);
+    return gvk.isSelectedBy(selector);
   }
 
   /** Walks {@code object} along {@code spec} when its GVK matches, calling {@code visitor} at each hit. */

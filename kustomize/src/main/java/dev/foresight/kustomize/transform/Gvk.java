@@ -42,11 +42,11 @@ public record Gvk(String group, String version, String kind) {
 
   /** kustomize's known cluster-scoped types (kyaml's builtin schema, Kubernetes 1.21). */
   public boolean isClusterScoped() {
-    return CLUSTER_SCOPED.contains(apiVersion() + " " + kind);
+    return CLUSTER_SCOPED_KINDS.contains(kind) && CLUSTER_SCOPED.contains(apiVersion() + " " + kind);
   }
 
   public static boolean isClusterScoped(ResId id) {
-    return of(id).isClusterScoped();
+    return CLUSTER_SCOPED_KINDS.contains(id.kind()) && of(id).isClusterScoped();
   }
 
   /** kustomize's namespace of an id for comparisons: "default" when unset, a marker when cluster-scoped. */
@@ -138,4 +138,7 @@ public record Gvk(String group, String version, String kind) {
       "v1 NodeProxyOptions",
       "v1 PersistentVolume"
   ).stream().collect(Collectors.toUnmodifiableSet());
+  /** The kinds of {@link #CLUSTER_SCOPED}: most kinds are not there, a cheap first test. */
+  private static final Set<String> CLUSTER_SCOPED_KINDS = CLUSTER_SCOPED.stream()
+      .map(s -> s.substring(s.indexOf(' ') + 1)).collect(Collectors.toUnmodifiableSet());
 }

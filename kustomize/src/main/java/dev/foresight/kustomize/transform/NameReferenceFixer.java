@@ -33,24 +33,29 @@ public final class NameReferenceFixer {
   public void apply(ResourceList resources) throws KustomizeException {
     Map<Resource, List<Job>> jobs = new LinkedHashMap<>();
     List<Resource> all = resources.all();
+    List<Gvk> originalGvks = new ArrayList<>(all.size());
     for (Resource r : all) {
       jobs.put(r, new ArrayList<>());
+      originalGvks.add(Gvk.of(NameAffixTransformer.originalId(r)));
     }
     for (NameBackReference ref : backRefs) {
       for (FieldSpec spec : ref.referrers()) {
-        for (Resource r : all) {
-          if (Gvk.of(NameAffixTransformer.originalId(r)).isSelectedBy(spec.gvk())) {
+        for (int i = 0; i < all.size(); i++) {
+          Resource r = all.get(i);
+          if (originalGvks.get(i).isSelectedBy(spec.gvk())) {
             jobs.get(r).add(new Job(spec, ref.target()));
           }
         }
       }
     }
+    // the fixer edits reference fields, never metadata: the ids of the candidates hold still
+    Scopes scopes = new Scopes(all);
     for (Map.Entry<Resource, List<Job>> e : jobs.entrySet()) {
       Resource referrer = e.getKey();
       if (e.getValue().isEmpty()) {
         continue;
       }
-      List<Resource> candidates = couldBeReferencedBy(referrer, all);
+      List<Resource> candidates = couldBeReferencedBy(referrer, all, scopes);
       for (Job job : e.getValue()) {
         FieldSpec field = new FieldSpec(Gvk.of(referrer.id()), job.field().path(), job.field().create());
         try {
@@ -228,8 +233,30 @@ public final class NameReferenceFixer {
         + (id.namespace().isEmpty() ? "[noNs]" : id.namespace());
   }
 
+  /**
+   * The effective namespace of every resource (computed once per fix), and the resources grouped
+   * by it in list order: the subsets {@link #couldBeReferencedBy} picks from.
+   */
+  private static final class Scopes {
+    final Map<Resource, String> namespaceOf = new java.util.IdentityHashMap<>();
+    final Map<String, List<Resource>> byNamespace = new java.util.HashMap<>();
+
+    Scopes(List<Resource> all) {
+      for (Resource r : all) {
+        String eff = Gvk.effectiveNamespace(r.id());
+        namespaceOf.put(r, eff);
+        byNamespace.computeIfAbsent(eff, k -> new ArrayList<>()).add(r);
+      }
+    }
+  }
+
   /** kustomize's SubsetThatCouldBeReferencedByResource. */
   static List<Resource> couldBeReferencedBy(Resource referrer, List<Resource> all) throws KustomizeException {
+    return couldBeReferencedBy(referrer, all, new Scopes(all));
+  }
+
+  private static List<Resource> couldBeReferencedBy(Resource referrer, List<Resource> all, Scopes scopes)
+      throws KustomizeException {
     ResId ref = referrer.id();
     if (Gvk.isClusterScoped(ref)) {
       return new ArrayList<>(all);
@@ -247,10 +274,22 @@ public final class NameReferenceFixer {
         }
       }
     }
+    String refNamespace = Gvk.effectiveNamespace(ref);
+    if (bindingNamespaces.isEmpty() && !refNamespace.equals(Gvk.NOT_A_NAMESPACE)) {
+      // the common case, without scanning: this namespace's resources and the cluster-scoped ones
+      List<Resource> same = scopes.byNamespace.getOrDefault(refNamespace, List.of());
+      List<Resource> cluster = scopes.byNamespace.getOrDefault(Gvk.NOT_A_NAMESPACE, List.of());
+      if (cluster.isEmpty()) {
+        return same;
+      }
+      if (same.isEmpty()) {
+        return cluster;
+      }
+    }
     List<Resource> out = new ArrayList<>();
     for (Resource r : all) {
-      ResId id = r.id();
-      if (Gvk.isClusterScoped(id) || Gvk.effectiveNamespace(id).equals(Gvk.effectiveNamespace(ref))
+      String eff = scopes.namespaceOf.get(r);
+      if (eff.equals(Gvk.NOT_A_NAMESPACE) || eff.equals(refNamespace)
           || bindingNamespaces.contains(r.namespace())) {
         out.add(r);
       }

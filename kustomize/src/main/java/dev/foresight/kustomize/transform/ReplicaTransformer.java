@@ -23,9 +23,16 @@ public final class ReplicaTransformer {
 
   public void apply(ResourceList resources) throws KustomizeException {
     boolean found = false;
+    // only resources that have (or had) the name can match: find them once, not once per spec
+    List<Resource> named = new ArrayList<>();
+    for (Resource r : resources) {
+      if (r.name().equals(name) || r.previousIds().stream().anyMatch(id -> id.name().equals(name))) {
+        named.add(r);
+      }
+    }
     for (FieldSpec fs : specs) {
       List<Resource> matched = new ArrayList<>();
-      for (Resource r : resources) {
+      for (Resource r : named) {
         if (anyIdMatches(r, fs)) {
           matched.add(r);
         }

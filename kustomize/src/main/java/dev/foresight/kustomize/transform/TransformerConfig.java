@@ -45,6 +45,12 @@ public final class TransformerConfig {
 
   private final Map<Category, List<FieldSpec>> specs;
   private final List<NameBackReference> nameReference;
+  /**
+   * {@code empty().merge(this)}, memoised: every kustomization starts from an empty config and
+   * merges the builtin one, so all targets of a build (and of every build) share one instance,
+   * which makes the later merges of their configs identity short-cuts.
+   */
+  private volatile TransformerConfig mergedIntoEmpty;
 
   private TransformerConfig(Map<Category, List<FieldSpec>> specs, List<NameBackReference> nameReference) {
     EnumMap<Category, List<FieldSpec>> copy = new EnumMap<>(Category.class);
@@ -160,8 +166,37 @@ public final class TransformerConfig {
 
   /** As {@link #merge}, with kustomize's error for a spec present in both with different {@code create}. */
   public TransformerConfig mergeChecked(TransformerConfig other) throws KustomizeException {
-    if (other == null || other == this
-        || (specs.equals(other.specs) && nameReference.equals(other.nameReference))) {
+    if (other == null || other == this || other.isEmpty() || other.mergedIntoEmpty == this) {
+      // nothing to add (this config's lists are sorted already: merging nothing keeps it), or
+      // this is empty().merge(other) and merging other again adds nothing
+      return this;
+    }
+    if (isEmpty()) {
+      TransformerConfig memo = other.mergedIntoEmpty;
+      if (memo == null) {
+        memo = mergeSlow(other);
+        memo.mergedIntoEmpty = memo;
+        other.mergedIntoEmpty = memo;
+      }
+      return memo;
+    }
+    return mergeSlow(other);
+  }
+
+  private boolean isEmpty() {
+    if (!nameReference.isEmpty()) {
+      return false;
+    }
+    for (List<FieldSpec> list : specs.values()) {
+      if (!list.isEmpty()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private TransformerConfig mergeSlow(TransformerConfig other) throws KustomizeException {
+    if (specs.equals(other.specs) && nameReference.equals(other.nameReference)) {
       // merging a config with an equal one yields an equal config (every incoming spec is already
       // there, lists stay sorted): the common case of every base carrying the builtin config
       return this;

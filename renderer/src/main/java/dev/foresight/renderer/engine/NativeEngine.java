@@ -18,6 +18,11 @@ import java.util.List;
 public final class NativeEngine implements Engine {
 
   private final Engine fallback;
+  /**
+   * One memo for this engine's lifetime: the bases shared by every profile, overlay and both sides
+   * of a change are built once per content (thread-safe: render workers share it).
+   */
+  private final Kustomizer kustomizer = new Kustomizer(new dev.foresight.kustomize.build.BuildMemo(4096));
   private final ThreadLocal<List<String>> notes = ThreadLocal.withInitial(List::of);
   private final String version;
 
@@ -27,11 +32,16 @@ public final class NativeEngine implements Engine {
     this.version = "native " + codeFingerprint() + (fallback == null ? "" : " fallback " + fallback.version());
   }
 
+  /** The sub-build memo's counters (hits, builds, entries). */
+  public dev.foresight.kustomize.build.BuildMemo.Stats memoStats() {
+    return kustomizer.memo().stats();
+  }
+
   @Override
   public String build(FileTree tree, String dir) throws RenderException {
     notes.set(List.of());
     try {
-      return Kustomizer.buildYaml(tree, dir);
+      return kustomizer.yaml(tree, dir);
     } catch (UnsupportedFeature unsupported) {
       if (fallback == null) {
         throw new RenderException("the native engine cannot build " + dir + ": " + unsupported.getMessage()
