@@ -110,7 +110,8 @@ public final class Renderer implements AutoCloseable {
       return engine;
     }
     try {
-      return new CachingEngine(engine, new RenderCache(config.dataDir()));
+      return new CachingEngine(engine, new RenderCache(config.dataDir(), RenderCache.DEFAULT_MAX_BYTES,
+          java.time.Clock.systemUTC(), config.maskKey()));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("cannot open the render cache under " + config.dataDir()
           + "/cache: " + e.getMessage() + " (give a writable --data-dir)", e);
