@@ -57,6 +57,13 @@ public final class SecretMasker {
   /** Go's fmt of a map, as kustomize errors print objects: {@code data:map[key:value ...]}. */
   private static final Pattern GO_MAP_VALUES = Pattern.compile("((?:string)?[dD]ata:map\\[)[^\\]]*\\]");
 
+  /**
+   * Values not searched for in other objects and messages: YAML booleans, null and numbers
+   * ({@code enabled: "true"} in a Secret must not turn every {@code true} into a token).
+   */
+  private static final Pattern NOT_SEARCHED = Pattern.compile(
+      "(?i)true|false|yes|no|on|off|null|~|[-+]?(\\d[\\d_]*)?(\\.\\d+)?([eE][-+]?\\d+)?|0x[0-9a-f]+|0o[0-7]+");
+
   private final SecretKeySpec key;
 
   public SecretMasker(byte[] key) {
@@ -112,7 +119,8 @@ public final class SecretMasker {
 
   /**
    * {@code yaml} with every known clear {@code values} replaced by its token in the scalar values of
-   * every object (keys untouched): a whole scalar equal to a value of at least
+   * every object (keys, {@code apiVersion}, {@code kind}, {@code metadata.name} and
+   * {@code metadata.namespace} untouched; booleans, null and numbers are not searched): a whole scalar equal to a value of at least
    * {@value #MIN_VALUE_LENGTH} characters, and any occurrence of a value of at least
    * {@value #MIN_SUBSTRING_LENGTH} characters (also base64-encoded). Other documents stay byte for byte.
    */
@@ -132,7 +140,23 @@ public final class SecretMasker {
         docs.add(scrub(doc, known));
         continue;
       }
-      docs.add(replaceScalars(object, known) ? Yaml.emit(object) : doc);
+      boolean changed = false;
+      for (MapNode.Entry e : object.entries()) {
+        String field = e.key().value();
+        if (field.equals("apiVersion") || field.equals("kind")) {
+          continue; // identity: an object's type is no secret
+        }
+        if (field.equals("metadata") && e.value() instanceof MapNode metadata) {
+          for (MapNode.Entry m : metadata.entries()) {
+            if (!m.key().value().equals("name") && !m.key().value().equals("namespace")) {
+              changed |= replaceScalars(m.value(), known);
+            }
+          }
+          continue;
+        }
+        changed |= replaceScalars(e.value(), known);
+      }
+      docs.add(changed ? Yaml.emit(object) : doc);
     }
     return Manifests.join(docs);
   }
@@ -281,7 +305,8 @@ public final class SecretMasker {
     if (values == null) {
       return List.of();
     }
-    return values.stream().filter(v -> v != null && v.strip().length() >= MIN_VALUE_LENGTH && !v.startsWith(PREFIX))
+    return values.stream().filter(v -> v != null && v.strip().length() >= MIN_VALUE_LENGTH && !v.startsWith(PREFIX)
+            && !NOT_SEARCHED.matcher(v).matches())
         .distinct().sorted(Comparator.comparingInt(String::length).reversed()).toList();
   }
 

@@ -90,6 +90,17 @@ class MaskingPathsTest {
   }
 
   @Test
+  void commonScalarsAndObjectIdentityAreNotRewritten() {
+    String doc = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: postgres\n  namespace: postgres\n"
+        + "  labels:\n    app: postgres\nspec:\n  paused: true\n  replicas: 1234\n";
+    String out = masker.maskValues(doc, Set.of("true", "1234", "postgres", "3.14", "null"));
+    assertTrue(out.contains("name: postgres\n  namespace: postgres\n"), out);
+    assertTrue(out.contains("app: " + masker.token("postgres")), "other values are masked: " + out);
+    assertTrue(out.contains("paused: true") && out.contains("replicas: 1234"), out);
+    assertEquals("paused: true", masker.scrub("paused: true", Set.of("true")));
+  }
+
+  @Test
   void messagesAreScrubbed() {
     String value = "hunter2-clear-value";
     String error = "accumulating resources from '" + value + ".yaml': file not found; encoded " + b64(value)
