@@ -19,6 +19,8 @@ import dev.foresight.renderer.flux.SubstitutionSources;
 import dev.foresight.renderer.git.GitFileTree;
 import dev.foresight.renderer.git.GitMirrors;
 import dev.foresight.renderer.manifest.Manifests;
+import dev.foresight.renderer.output.OutputFilter;
+import dev.foresight.renderer.output.OutputRules;
 import dev.foresight.renderer.secret.SecretMasker;
 import dev.foresight.renderer.tree.ProfileTree;
 import dev.foresight.renderer.tree.ProfileTreeWalker;
@@ -75,8 +77,7 @@ public final class Renderer implements AutoCloseable {
   private final Promotions promotions;
   private final Engine engine;
   private final SecretMasker masker;
-  private final ProfileTreeWalker walker;
-  private final Memo<ProfileTree> trees = new Memo<>(TREES_KEPT);
+  private final Memo<Walked> trees = new Memo<>(TREES_KEPT);
   private final Memo<RepositoryObjects> repositoryObjects = new Memo<>(16);
   private final Path ownedWorkDir;
   private volatile PairDecider decider;
@@ -99,8 +100,6 @@ public final class Renderer implements AutoCloseable {
     this.promotions = new Promotions(mirrors);
     this.engine = engine != null ? engine : cached(chosen(config, new ExecEngine(ownedWorkDir, config.timeout())), config);
     this.masker = new SecretMasker(config.maskKey());
-    this.walker = new ProfileTreeWalker(this.engine,
-        value -> masker.token(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     this.ownedWorkDir = ownedWorkDir;
     this.decider = config.affectedOnly() ? new AffectedOnly(mirrors) : PairDecider.RENDER_ALL;
   }
@@ -119,7 +118,8 @@ public final class Renderer implements AutoCloseable {
       return engine;
     }
     try {
-      return new CachingEngine(engine, new RenderCache(config.dataDir()));
+      return new CachingEngine(engine, new RenderCache(config.dataDir(), RenderCache.DEFAULT_MAX_BYTES,
+          java.time.Clock.systemUTC(), config.maskKey()));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("cannot open the render cache under " + config.dataDir()
           + "/cache: " + e.getMessage() + " (give a writable --data-dir)", e);
@@ -196,7 +196,8 @@ public final class Renderer implements AutoCloseable {
         TreeNode node = pair.head() != null ? pair.head() : pair.base();
         String path = node != null ? node.path() : profileEntry(change, pair.profile());
         PlannedPair planned = PlannedPair.newBuilder().setProfile(pair.profile()).setKustomization(pair.kustomization())
-            .setNamespace(pair.namespace()).setPath(path).setAction(PairAction.RENDER).setReason(pair.profileError())
+            .setNamespace(pair.namespace()).setPath(path).setAction(PairAction.RENDER)
+            .setReason(masker.scrub(pair.profileError(), List.of()))
             .build();
         pairs.add(decide.decide(change, pair, planned));
       }
@@ -217,8 +218,8 @@ public final class Renderer implements AutoCloseable {
   public List<PairSides> pairs(ChangeRequested change) throws IOException, ForesightConfig.InvalidException {
     Side base = side("base", change, change.getBase());
     Side head = side("head", change, change.getHead());
-    Map<String, ProfileTree> baseTrees = trees(change, base, false);
-    Map<String, ProfileTree> headTrees = trees(change, head, true);
+    Map<String, ProfileTree> baseTrees = profileTrees(trees(change, base, false));
+    Map<String, ProfileTree> headTrees = profileTrees(trees(change, head, true));
     Set<String> profiles = new LinkedHashSet<>(baseTrees.keySet());
     profiles.addAll(headTrees.keySet());
     TreeMap<String, PairSides> pairs = new TreeMap<>();
@@ -273,22 +274,32 @@ public final class Renderer implements AutoCloseable {
     List<String> headWarnings = new ArrayList<>();
     boolean[] found = new boolean[2];
     int[] cacheHits = new int[1];
+    Set<String> secretValues = new LinkedHashSet<>();
+    OutputRules rules = OutputRules.NONE;
     try {
-      result.setBase(renderSide(job, side("base", change, change.getBase()), false, baseWarnings, found, 0,
-          cacheHits));
-    } catch (RenderException | IOException | RuntimeException e) {
-      errors.add(message("base", e));
+      rules = outputRules(change);
+    } catch (ForesightConfig.InvalidException | IOException | RuntimeException e) {
+      errors.add("head: " + e.getMessage());
     }
-    try {
-      result.setHead(renderSide(job, side("head", change, change.getHead()), true, headWarnings, found, 1,
-          cacheHits));
-    } catch (RenderException | IOException | RuntimeException e) {
-      errors.add(message("head", e));
+    if (errors.isEmpty()) {
+      try {
+        result.setBase(renderSide(job, side("base", change, change.getBase()), false, baseWarnings, found, 0,
+            cacheHits, rules, secretValues));
+      } catch (RenderException | IOException | RuntimeException e) {
+        errors.add(message("base", e));
+      }
+      try {
+        result.setHead(renderSide(job, side("head", change, change.getHead()), true, headWarnings, found, 1,
+            cacheHits, rules, secretValues));
+      } catch (RenderException | IOException | RuntimeException e) {
+        errors.add(message("head", e));
+      }
     }
-    result.setWarnings(found[0] && found[1] ? mergeWarnings(baseWarnings, headWarnings)
-        : new ArrayList<>(new LinkedHashSet<>(found[0] ? baseWarnings : headWarnings)));
+    List<String> warnings = found[0] && found[1] ? mergeWarnings(baseWarnings, headWarnings)
+        : new ArrayList<>(new LinkedHashSet<>(found[0] ? baseWarnings : headWarnings));
+    result.setWarnings(new ArrayList<>(warnings.stream().map(w -> masker.scrub(w, secretValues)).toList()));
     if (!errors.isEmpty()) {
-      result.setStatus(RenderStatus.ERROR).setError(String.join("\n", errors));
+      result.setStatus(RenderStatus.ERROR).setError(masker.scrub(String.join("\n", errors), secretValues));
     }
     if (result.getBase() != null && result.getHead() != null) {
       result.setComponents(changelogs.components(change, job.getProfile() + "/" + job.getKustomization(),
@@ -297,10 +308,32 @@ public final class Renderer implements AutoCloseable {
     return result.setCacheHits(cacheHits[0]).setDurationMs((System.nanoTime() - start) / 1_000_000).build();
   }
 
+  /**
+   * The output rules ({@code report.mask}, {@code report.ignore} of foresight.yaml) at the change's
+   * head, applied to both sides so that the diff compares like with like.
+   */
+  private OutputRules outputRules(ChangeRequested change) throws IOException, ForesightConfig.InvalidException {
+    try {
+      return OutputRules.of(ForesightConfig.load(mirrors.tree(change.getRepo(), change.getHead())));
+    } catch (ForesightConfig.InvalidException e) {
+      throw new ForesightConfig.InvalidException(e.getMessage() + " (at head "
+          + GitMirrors.abbreviate(change.getHead()) + ")");
+    }
+  }
+
+  /** A profile tree and the clear values of the Secrets it read or rendered (in memory only, never published). */
+  private record Walked(ProfileTree tree, Set<String> secretValues) {}
+
+  private static Map<String, ProfileTree> profileTrees(Map<String, Walked> walked) {
+    Map<String, ProfileTree> out = new LinkedHashMap<>();
+    walked.forEach((k, v) -> out.put(k, v.tree()));
+    return out;
+  }
+
   /** The tree of {@code profile} at {@code sha} (memoised); empty when the profile does not exist there. */
   public Optional<ProfileTree> tree(ChangeRequested change, String sha, String profile)
       throws IOException, ForesightConfig.InvalidException {
-    return Optional.ofNullable(trees(change, side("tree", change, sha), true).get(profile));
+    return Optional.ofNullable(trees(change, side("tree", change, sha), true).get(profile)).map(Walked::tree);
   }
 
   @Override
@@ -320,17 +353,19 @@ public final class Renderer implements AutoCloseable {
   }
 
   private RenderedSide renderSide(RenderJob job, Side side, boolean strict, List<String> warnings, boolean[] found,
-      int index, int[] cacheHits) throws RenderException, IOException {
-    Map<String, ProfileTree> trees;
+      int index, int[] cacheHits, OutputRules rules, Set<String> secretValues) throws RenderException, IOException {
+    Map<String, Walked> trees;
     try {
       trees = trees(job.getChange(), side, strict);
     } catch (ForesightConfig.InvalidException e) {
       throw new RenderException(side.label() + ": " + e.getMessage());
     }
-    ProfileTree tree = trees.get(job.getProfile());
-    if (tree == null) {
+    Walked walked = trees.get(job.getProfile());
+    if (walked == null) {
       return null;
     }
+    ProfileTree tree = walked.tree();
+    secretValues.addAll(walked.secretValues());
     if (tree.entryError() != null) {
       throw new RenderException(side.label() + ", " + tree.entryError());
     }
@@ -349,13 +384,16 @@ public final class Renderer implements AutoCloseable {
     if (!node.rendered()) {
       return null;
     }
-    String masked = masker.mask(node.output());
+    String masked = masker.maskValues(masker.mask(node.output()), walked.secretValues());
+    OutputFilter.Result filtered = OutputFilter.apply(masked, rules, masker::token);
+    warnings.addAll(filtered.notes());
+    masked = filtered.text();
     return RenderedSide.newBuilder().setPath(node.path()).setContent(masked).setObjects(Manifests.count(masked))
         .build();
   }
 
   /** Every profile tree of one side, by profile name; a malformed foresight.yaml throws only when {@code strict}. */
-  private Map<String, ProfileTree> trees(ChangeRequested change, Side side, boolean strict)
+  private Map<String, Walked> trees(ChangeRequested change, Side side, boolean strict)
       throws IOException, ForesightConfig.InvalidException {
     ForesightConfig config;
     try {
@@ -366,7 +404,7 @@ public final class Renderer implements AutoCloseable {
       }
       return Map.of();
     }
-    Map<String, CompletableFuture<ProfileTree>> walks = new LinkedHashMap<>();
+    Map<String, CompletableFuture<Walked>> walks = new LinkedHashMap<>();
     for (Profile profile : ProfileDiscovery.discover(side.tree(), config)) {
       if (!side.tree().isDirectory(profile.entry())) {
         continue;
@@ -379,8 +417,8 @@ public final class Renderer implements AutoCloseable {
         }
       }, walkers));
     }
-    Map<String, ProfileTree> out = new LinkedHashMap<>();
-    for (Map.Entry<String, CompletableFuture<ProfileTree>> walk : walks.entrySet()) {
+    Map<String, Walked> out = new LinkedHashMap<>();
+    for (Map.Entry<String, CompletableFuture<Walked>> walk : walks.entrySet()) {
       try {
         out.put(walk.getKey(), walk.getValue().join());
       } catch (java.util.concurrent.CompletionException e) {
@@ -393,7 +431,7 @@ public final class Renderer implements AutoCloseable {
     return out;
   }
 
-  private ProfileTree tree(ChangeRequested change, Side side, ForesightConfig config, Profile profile)
+  private Walked tree(ChangeRequested change, Side side, ForesightConfig config, Profile profile)
       throws IOException {
     Map<String, String> tips = new TreeMap<>();
     for (Map.Entry<String, ForesightConfig.Source> source : new TreeMap<>(config.sources()).entrySet()) {
@@ -408,7 +446,19 @@ public final class Renderer implements AutoCloseable {
     String key = change.getRepo() + "@" + treeKey(side) + "/" + profile.name() + ":" + profile.entry() + tips;
     return trees.get(key, () -> {
       SubstitutionSources repoObjects = repositoryObjects(side);
-      return walker.walk(profile, side.tree(), ks -> source(ks, side, config), repoObjects);
+      // Secret-sourced postBuild variables are substituted as mask tokens; their clear values are
+      // kept (in memory only) to mask them wherever else they appear in this tree's outputs and messages.
+      Set<String> substituted = java.util.concurrent.ConcurrentHashMap.newKeySet();
+      ProfileTreeWalker walker = new ProfileTreeWalker(engine, value -> {
+        substituted.add(value);
+        return masker.token(value);
+      });
+      ProfileTree walked = walker.walk(profile, side.tree(), ks -> source(ks, side, config), repoObjects);
+      Set<String> values = new LinkedHashSet<>(substituted);
+      for (TreeNode n : walked.nodes()) {
+        values.addAll(masker.secretValues(n.output()));
+      }
+      return new Walked(walked, Set.copyOf(values));
     });
   }
 

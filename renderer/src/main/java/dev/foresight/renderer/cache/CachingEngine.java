@@ -15,9 +15,9 @@ import java.util.Optional;
  * those of an earlier build, and renders with the delegate otherwise. Builds whose closure is
  * incomplete or remote are never cached.
  *
- * <p>The cache holds the engine's raw output: the same content as the repository mirror beside
- * it (Secret values are in git already); masking still happens in the renderer before anything
- * leaves it.
+ * <p>The cache holds the engine's raw output (masking needs the clear values: substitution and
+ * Secret-derived values in other objects), encrypted at rest by {@link RenderCache}; masking
+ * happens in the renderer before anything leaves it.
  */
 public final class CachingEngine implements Engine {
 

@@ -25,6 +25,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import dev.foresight.renderer.secret.MaskKey;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Rendered pair outputs on disk under {@code <dataDir>/cache/renders/<2 hex>/<key>}, one gzip file
@@ -33,13 +40,24 @@ import java.util.zip.GZIPOutputStream;
  * always maps to the same content, so the last writer winning is harmless). The total size is
  * bounded: when a put exceeds it, the least recently used entries (by file modification time, which
  * a hit refreshes) are deleted down to 90% of the bound. Thread-safe.
+ *
+ * <p>Entries are encrypted at rest (AES-256-GCM, a random 96-bit IV per entry, the entry's key as
+ * associated data), with a key derived from the installation's mask key
+ * ({@code HMAC-SHA256(maskKey, "foresight render cache v2")}): raw engine output may hold Secret
+ * values, and nothing leaves the renderer unmasked, on disk neither. An entry written with another
+ * key (or corrupted) fails authentication and counts as a miss.
  */
 public final class RenderCache {
 
   /** The default bound: 512 MiB. */
   public static final long DEFAULT_MAX_BYTES = 512L * 1024 * 1024;
 
-  private static final String MAGIC = "foresight-render-cache/1";
+  private static final String MAGIC = "foresight-render-cache/2";
+  private static final byte[] FILE_MAGIC = "FRC2".getBytes(StandardCharsets.US_ASCII);
+  private static final String KEY_LABEL = "foresight render cache v2";
+  private static final int IV_BYTES = 12;
+  private static final int TAG_BITS = 128;
+  private static final SecureRandom RANDOM = new SecureRandom();
   private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
   private static final String TMP_PREFIX = ".tmp-";
 
@@ -52,7 +70,7 @@ public final class RenderCache {
     }
   }
 
-  /** A cached render: the rendered, already masked text, and the warnings it produced. */
+  /** A cached render: the engine's raw output (encrypted on disk), and the warnings it produced. */
   public record Entry(String content, List<String> warnings) {
     public Entry {
       Objects.requireNonNull(content, "content");
@@ -77,8 +95,9 @@ public final class RenderCache {
   private final AtomicLong puts = new AtomicLong();
   private final AtomicLong evictions = new AtomicLong();
   private final Object evictLock = new Object();
+  private final SecretKeySpec aesKey;
 
-  /** Under {@code <dataDir>/cache/renders/}, bounded by {@link #DEFAULT_MAX_BYTES}. */
+  /** Under {@code <dataDir>/cache/renders/}, bounded by {@link #DEFAULT_MAX_BYTES}, encrypted with {@link MaskKey#load}. */
   public RenderCache(Path dataDir) throws IOException {
     this(dataDir, DEFAULT_MAX_BYTES);
   }
@@ -89,6 +108,15 @@ public final class RenderCache {
 
   /** {@code clock} stamps access times (tests pass a fake one). */
   public RenderCache(Path dataDir, long maxBytes, Clock clock) throws IOException {
+    this(dataDir, maxBytes, clock, MaskKey.load(dataDir));
+  }
+
+  /** Entries encrypted with a key derived from {@code maskKey} (the renderer's, see {@link MaskKey}). */
+  public RenderCache(Path dataDir, long maxBytes, Clock clock, byte[] maskKey) throws IOException {
+    if (maskKey == null || maskKey.length == 0) {
+      throw new IllegalArgumentException("render cache needs the mask key to encrypt its entries; use MaskKey.load");
+    }
+    this.aesKey = derive(maskKey);
     if (maxBytes <= 0) {
       throw new IllegalArgumentException("cache size bound must be positive, not " + maxBytes);
     }
@@ -108,7 +136,7 @@ public final class RenderCache {
   public Optional<Entry> get(Key key) {
     Path file = file(key);
     try (InputStream in = Files.newInputStream(file)) {
-      Entry entry = decode(in);
+      Entry entry = decode(decrypt(in.readAllBytes(), key));
       touch(file);
       hits.incrementAndGet();
       return Optional.of(entry);
@@ -132,7 +160,7 @@ public final class RenderCache {
    * entries when over the bound. An entry larger than the whole bound is not stored.
    */
   public void put(Key key, Entry entry) throws IOException {
-    byte[] data = encode(entry);
+    byte[] data = encrypt(encode(entry), key);
     if (data.length > maxBytes) {
       return;
     }
@@ -218,6 +246,51 @@ public final class RenderCache {
 
   private Path file(Key key) {
     return dir.resolve(key.hex().substring(0, 2)).resolve(key.hex());
+  }
+
+  private static SecretKeySpec derive(byte[] maskKey) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(maskKey, "HmacSHA256"));
+      return new SecretKeySpec(mac.doFinal(KEY_LABEL.getBytes(StandardCharsets.UTF_8)), "AES");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+    }
+  }
+
+  /** {@code FRC2 | iv | AES-GCM(plain)}, the key's hex as associated data (an entry cannot be moved). */
+  private byte[] encrypt(byte[] plain, Key key) throws IOException {
+    byte[] iv = new byte[IV_BYTES];
+    RANDOM.nextBytes(iv);
+    try {
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.ENCRYPT_MODE, aesKey, new GCMParameterSpec(TAG_BITS, iv));
+      cipher.updateAAD(key.hex().getBytes(StandardCharsets.US_ASCII));
+      byte[] sealed = cipher.doFinal(plain);
+      byte[] out = new byte[FILE_MAGIC.length + IV_BYTES + sealed.length];
+      System.arraycopy(FILE_MAGIC, 0, out, 0, FILE_MAGIC.length);
+      System.arraycopy(iv, 0, out, FILE_MAGIC.length, IV_BYTES);
+      System.arraycopy(sealed, 0, out, FILE_MAGIC.length + IV_BYTES, sealed.length);
+      return out;
+    } catch (GeneralSecurityException e) {
+      throw new IOException("cannot encrypt a render cache entry: " + e.getMessage(), e);
+    }
+  }
+
+  private InputStream decrypt(byte[] file, Key key) throws IOException {
+    int header = FILE_MAGIC.length + IV_BYTES;
+    if (file.length < header || !java.util.Arrays.equals(file, 0, FILE_MAGIC.length, FILE_MAGIC, 0,
+        FILE_MAGIC.length)) {
+      throw new IOException("not an encrypted render cache entry");
+    }
+    try {
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.DECRYPT_MODE, aesKey, new GCMParameterSpec(TAG_BITS, file, FILE_MAGIC.length, IV_BYTES));
+      cipher.updateAAD(key.hex().getBytes(StandardCharsets.US_ASCII));
+      return new java.io.ByteArrayInputStream(cipher.doFinal(file, header, file.length - header));
+    } catch (GeneralSecurityException e) {
+      throw new IOException("render cache entry fails authentication (another mask key, or corrupt)", e);
+    }
   }
 
   private static byte[] encode(Entry entry) throws IOException {
