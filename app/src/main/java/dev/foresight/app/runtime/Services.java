@@ -115,10 +115,14 @@ public final class Services implements AutoCloseable {
     running.push(() -> streams.close(Duration.ofSeconds(10)));
   }
 
+  /** Where the archive directory is served (links in truncated Markdown and Slack); unset: file: URIs. */
+  public static final String ARCHIVE_URL_ENV = "FORESIGHT_ARCHIVE_URL";
+
   private void startPublisher() {
     StageConfig config = StageConfig.of(options.bootstrapServers(), "foresight-publisher");
     loop("publisher", new StageLoop<>("publisher", config, Topics.REPORTS,
-        new PublisherHandler(new ArchivePublisher(options.archiveDir()))));
+        new PublisherHandler(new ArchivePublisher(options.archiveDir(), System.getenv(ARCHIVE_URL_ENV),
+            java.time.Clock.systemUTC()))));
   }
 
   private void loop(String name, StageLoop<?> stageLoop) {
