@@ -1,5 +1,9 @@
 package dev.foresight.renderer.manifest;
 
+import dev.foresight.kustomize.KustomizeException;
+import dev.foresight.kustomize.yaml.MapNode;
+import dev.foresight.kustomize.yaml.Node;
+import dev.foresight.kustomize.yaml.Yaml;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,5 +63,18 @@ public final class Manifests {
       }
     }
     return true;
+  }
+
+  /**
+   * The one mapping document of {@code doc} parsed with the engine's YAML model (so it can be
+   * re-emitted exactly as kubectl prints it), or null when it is not one or not valid YAML.
+   */
+  public static MapNode mapping(String doc) {
+    try {
+      List<Node> nodes = Yaml.parseAll(doc, "rendered output");
+      return nodes.size() == 1 && nodes.get(0) instanceof MapNode map ? map : null;
+    } catch (KustomizeException | RuntimeException e) {
+      return null;
+    }
   }
 }

@@ -1,6 +1,5 @@
 package dev.foresight.renderer.output;
 
-import dev.foresight.kustomize.KustomizeException;
 import dev.foresight.kustomize.yaml.MapNode;
 import dev.foresight.kustomize.yaml.Node;
 import dev.foresight.kustomize.yaml.ScalarNode;
@@ -54,7 +53,7 @@ public final class OutputFilter {
     int ignoredObjects = 0;
     List<String> docs = new ArrayList<>();
     for (String doc : Manifests.split(yaml)) {
-      MapNode object = Manifests.isEmpty(doc) ? null : parse(doc);
+      MapNode object = Manifests.isEmpty(doc) ? null : Manifests.mapping(doc);
       if (object == null) {
         docs.add(doc);
         continue;
@@ -161,12 +160,4 @@ public final class OutputFilter {
     return node instanceof ScalarNode s && !s.isNull() ? s.value() : "";
   }
 
-  private static MapNode parse(String doc) {
-    try {
-      List<Node> nodes = Yaml.parseAll(doc, "rendered output");
-      return nodes.size() == 1 && nodes.get(0) instanceof MapNode map ? map : null;
-    } catch (KustomizeException | RuntimeException e) {
-      return null;
-    }
-  }
 }

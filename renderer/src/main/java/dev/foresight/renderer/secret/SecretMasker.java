@@ -1,6 +1,5 @@
 package dev.foresight.renderer.secret;
 
-import dev.foresight.kustomize.KustomizeException;
 import dev.foresight.kustomize.yaml.MapNode;
 import dev.foresight.kustomize.yaml.Node;
 import dev.foresight.kustomize.yaml.ScalarNode;
@@ -107,7 +106,7 @@ public final class SecretMasker {
       if (!doc.contains("Secret")) {
         continue;
       }
-      MapNode object = parse(doc);
+      MapNode object = Manifests.mapping(doc);
       if (object == null || !isSecret(object)) {
         continue;
       }
@@ -135,7 +134,7 @@ public final class SecretMasker {
         docs.add(doc);
         continue;
       }
-      MapNode object = parse(doc);
+      MapNode object = Manifests.mapping(doc);
       if (object == null) {
         docs.add(scrub(doc, known));
         continue;
@@ -187,7 +186,7 @@ public final class SecretMasker {
     if (!secretish && !enc && !sops) {
       return doc;
     }
-    MapNode object = parse(doc);
+    MapNode object = Manifests.mapping(doc);
     if (object == null) {
       // Never echo the document: it may hold clear values.
       if (SECRET_KIND.matcher(doc).find()) {
@@ -332,15 +331,6 @@ public final class SecretMasker {
     return node instanceof ScalarNode s ? s.value() : null;
   }
 
-  /** The one mapping document of {@code doc}, or null when it is not one (or not valid YAML). */
-  private static MapNode parse(String doc) {
-    try {
-      List<Node> nodes = Yaml.parseAll(doc, "rendered output");
-      return nodes.size() == 1 && nodes.get(0) instanceof MapNode map ? map : null;
-    } catch (KustomizeException | RuntimeException e) {
-      return null;
-    }
-  }
 
   private String digest(byte[] value) {
     try {
