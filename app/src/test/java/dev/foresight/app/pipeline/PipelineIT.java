@@ -6,11 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.foresight.app.broker.EmbeddedKafka;
-import dev.foresight.app.broker.TopicProvisioner;
 import dev.foresight.app.runtime.PublicationWatcher;
-import dev.foresight.app.runtime.RuntimeOptions;
-import dev.foresight.app.runtime.Services;
 import dev.foresight.differ.Differ;
 import dev.foresight.ingest.replay.ReplayEvents;
 import dev.foresight.ingest.sink.KafkaChangeSink;
@@ -66,8 +62,7 @@ class PipelineIT {
   static final int CHANGES = 10;
 
   @TempDir static Path dir;
-  static EmbeddedKafka kafka;
-  static Services services;
+  static InJvmPipeline pipeline;
   static Path repo;
   static List<ChangeRequested> changes;
 
@@ -85,19 +80,13 @@ class PipelineIT {
     repo = fixture.resolve("infra");
     changes = ReplayEvents.read(fixture.resolve("pushes.jsonl"), repo.toString()).subList(0, CHANGES);
 
-    kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0);
-    TopicProvisioner.ensureTopics(kafka.bootstrapServers(), 3, (short) 1);
-    services = Services.startAll(new RuntimeOptions(kafka.bootstrapServers(), dir.resolve("data"), 0, null, 2,
-        Duration.ofMinutes(5)));
+    pipeline = InJvmPipeline.start(dir);
   }
 
   @AfterAll
   static void stop() {
-    if (services != null) {
-      services.close();
-    }
-    if (kafka != null) {
-      kafka.close();
+    if (pipeline != null) {
+      pipeline.close();
     }
   }
 
@@ -105,12 +94,12 @@ class PipelineIT {
   void tenRefUpdatesGiveTenReportsEqualToKubectlAndALineDiff() throws Exception {
     // A record that is not a ChangeRequested goes first: it must land in the DLQ, not stop the renderer.
     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), new StringSerializer(),
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.bootstrapServers()), new StringSerializer(),
         new ByteArraySerializer())) {
       producer.send(new ProducerRecord<>(Topics.CHANGES.name(), repo.toString(), "not avro".getBytes())).get();
     }
     Set<String> ids = new LinkedHashSet<>();
-    try (KafkaChangeSink sink = new KafkaChangeSink(kafka.bootstrapServers())) {
+    try (KafkaChangeSink sink = new KafkaChangeSink(pipeline.bootstrapServers())) {
       for (ChangeRequested change : changes) {
         sink.submit(change);
         ids.add(change.getChangeId());
@@ -120,7 +109,7 @@ class PipelineIT {
 
     Map<String, PublicationWatcher.Published> published;
     int reportRecords;
-    try (PublicationWatcher watcher = new PublicationWatcher(kafka.bootstrapServers())) {
+    try (PublicationWatcher watcher = new PublicationWatcher(pipeline.bootstrapServers())) {
       published = watcher.await(ids, Duration.ofMinutes(8), (r, p) -> { });
       watcher.drain(Duration.ofSeconds(3)); // a duplicate report would arrive right behind the first
       reportRecords = watcher.reportRecords();
@@ -192,7 +181,7 @@ class PipelineIT {
   private static List<DeadLetter> deadLetters() {
     List<DeadLetter> letters = new ArrayList<>();
     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.bootstrapServers(),
         ConsumerConfig.GROUP_ID_CONFIG, "pipeline-it-dlq", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
         new ByteArrayDeserializer())) {

@@ -11,11 +11,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.StackTraceElementProxy;
 import ch.qos.logback.core.AppenderBase;
-import dev.foresight.app.broker.EmbeddedKafka;
-import dev.foresight.app.broker.TopicProvisioner;
 import dev.foresight.app.runtime.PublicationWatcher;
-import dev.foresight.app.runtime.RuntimeOptions;
-import dev.foresight.app.runtime.Services;
 import dev.foresight.ingest.replay.ReplayEvents;
 import dev.foresight.ingest.sink.KafkaChangeSink;
 import dev.foresight.schema.ChangeRequested;
@@ -60,8 +56,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 class SecretLeakIT {
 
   @TempDir static Path dir;
-  static EmbeddedKafka kafka;
-  static Services services;
+  static InJvmPipeline pipeline;
   static Path repo;
   static List<ChangeRequested> changes;
   static Set<String> secrets;
@@ -86,19 +81,13 @@ class SecretLeakIT {
     assertTrue(secrets.size() > 0, "the generator wrote no secret value: the leak test would prove nothing");
     LOGS.watch(secrets);
 
-    kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0);
-    TopicProvisioner.ensureTopics(kafka.bootstrapServers(), 3, (short) 1);
-    services = Services.startAll(new RuntimeOptions(kafka.bootstrapServers(), dir.resolve("data"), 0, null, 2,
-        Duration.ofMinutes(5)));
+    pipeline = InJvmPipeline.start(dir);
   }
 
   @AfterAll
   static void stop() {
-    if (services != null) {
-      services.close();
-    }
-    if (kafka != null) {
-      kafka.close();
+    if (pipeline != null) {
+      pipeline.close();
     }
     LOGS.detach();
   }
@@ -106,14 +95,14 @@ class SecretLeakIT {
   @Test
   void noSecretValueLeavesTheRendererAnywhere() throws Exception {
     Set<String> ids = new LinkedHashSet<>();
-    try (KafkaChangeSink sink = new KafkaChangeSink(kafka.bootstrapServers())) {
+    try (KafkaChangeSink sink = new KafkaChangeSink(pipeline.bootstrapServers())) {
       for (ChangeRequested change : changes) {
         sink.submit(change);
         ids.add(change.getChangeId());
       }
     }
     Map<String, PublicationWatcher.Published> published;
-    try (PublicationWatcher watcher = new PublicationWatcher(kafka.bootstrapServers())) {
+    try (PublicationWatcher watcher = new PublicationWatcher(pipeline.bootstrapServers())) {
       published = watcher.await(ids, Duration.ofMinutes(10), (r, p) -> { });
       watcher.drain(Duration.ofSeconds(2));
     }
@@ -126,8 +115,7 @@ class SecretLeakIT {
     Path data = dir.resolve("data");
     long archived = scanFiles(data.resolve("archive"), leaks);
     long cached = scanFiles(data.resolve("cache"), leaks);
-    services.close();
-    services = null;
+    pipeline.stopStages();
     long work = scanFiles(data.resolve("work"), leaks);
     leaks.addAll(LOGS.leaks());
     System.out.printf("SecretLeakIT: %d values x (clear, base64) checked in %d topic records, %d archive files,"
@@ -140,7 +128,7 @@ class SecretLeakIT {
   /** Every record of every topic but the input one and the broker's own ({@code __*}), raw bytes. */
   private static long scanTopics(List<String> leaks) throws Exception {
     Set<String> topics;
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.bootstrapServers()))) {
       topics = new TreeSet<>(admin.listTopics().names().get());
     }
     topics.removeIf(t -> t.startsWith("__") || t.equals(Topics.CHANGES.name()));
@@ -148,7 +136,7 @@ class SecretLeakIT {
         Topics.REPORTS.name(), Topics.PUBLICATIONS.name(), Topics.DLQ.name())), topics.toString());
     long count = 0;
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.bootstrapServers(),
         ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024,
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted"), new ByteArrayDeserializer(),
         new ByteArrayDeserializer())) {
