@@ -69,7 +69,9 @@ public final class TextView {
       for (KustomizationReport ks : profile.getKustomizations()) {
         for (ObjectDiff object : ks.getObjects()) {
           if (!object.getDiff().isEmpty()) {
-            out.append('\n');
+            if (!endsWithBlankLine(out)) {
+              out.append('\n');
+            }
             diff(out, paint, object.getDiff());
           }
         }
@@ -115,7 +117,7 @@ public final class TextView {
       return;
     }
     Changelog changelog = report.getChangelog();
-    if (!out.toString().endsWith("\n\n")) {
+    if (!endsWithBlankLine(out)) {
       out.append('\n');
     }
     out.append(paint.on(BOLD, "changelog")).append('\n');
@@ -144,6 +146,11 @@ public final class TextView {
       }
     }
     out.append('\n');
+  }
+
+  private static boolean endsWithBlankLine(StringBuilder out) {
+    int n = out.length();
+    return n >= 2 && out.charAt(n - 1) == '\n' && out.charAt(n - 2) == '\n';
   }
 
   private static String commit(Paint paint, Commit commit) {

@@ -9,7 +9,7 @@ import dev.foresight.schema.RenderJob;
 import dev.foresight.schema.RenderPlan;
 import dev.foresight.schema.RenderResult;
 import dev.foresight.schema.Report;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -27,9 +27,16 @@ public final class LocalPipeline implements AutoCloseable {
 
   private final Renderer renderer;
   private final ExecutorService workers;
+  private final Clock clock;
 
   public LocalPipeline(Renderer renderer, int parallelism) {
+    this(renderer, parallelism, Clock.systemUTC());
+  }
+
+  /** A pipeline whose reports are dated by {@code clock} (tests pin it for golden reports). */
+  public LocalPipeline(Renderer renderer, int parallelism, Clock clock) {
     this.renderer = renderer;
+    this.clock = clock;
     this.workers = Executors.newFixedThreadPool(Math.max(1, parallelism), r -> {
       Thread t = new Thread(r, "foresight-render");
       t.setDaemon(true);
@@ -77,7 +84,7 @@ public final class LocalPipeline implements AutoCloseable {
         throw new IllegalStateException("render failed: " + e.getCause().getMessage(), e.getCause());
       }
     }
-    return new Outcome(plan, results, Differ.report(plan, results, Instant.now(), diff));
+    return new Outcome(plan, results, Differ.report(plan, results, clock.instant(), diff));
   }
 
   @Override

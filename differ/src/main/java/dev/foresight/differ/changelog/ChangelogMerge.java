@@ -14,13 +14,24 @@ import java.util.TreeSet;
 
 /**
  * The changelog of a report: the plan's GitOps commits (and its error, truncation) with the
- * component changes of all results merged by (image, from, to), their pairs unioned and sorted.
+ * component changes of all results merged by (image, from, to), their pairs unioned and sorted
+ * as the report orders them (by profile, then Flux Kustomization: {@code development/apps} before
+ * {@code development-light/apps}).
  * Components are sorted by name, image, from, to. Null when the plan has no changelog and no
  * result moves an image.
  */
 public final class ChangelogMerge {
 
+  /** {@code profile/kustomization} labels by profile, then kustomization (plain text order would put '-' before '/'). */
+  static final Comparator<String> PAIR_ORDER = Comparator.comparing((String pair) -> part(pair, true))
+      .thenComparing(pair -> part(pair, false));
+
   private ChangelogMerge() {}
+
+  private static String part(String pair, boolean profile) {
+    int slash = pair.indexOf('/');
+    return slash < 0 ? (profile ? pair : "") : profile ? pair.substring(0, slash) : pair.substring(slash + 1);
+  }
 
   public static Changelog of(RenderPlan plan, Collection<RenderResult> results) {
     Map<String, ComponentChange> merged = new LinkedHashMap<>();
@@ -32,7 +43,7 @@ public final class ChangelogMerge {
         if (known == null || (known.getError() != null && component.getError() == null)) {
           merged.put(key, component);
         }
-        pairs.computeIfAbsent(key, k -> new TreeSet<>()).addAll(component.getPairs());
+        pairs.computeIfAbsent(key, k -> new TreeSet<>(PAIR_ORDER)).addAll(component.getPairs());
       }
     }
     Changelog fromPlan = plan.getChangelog();

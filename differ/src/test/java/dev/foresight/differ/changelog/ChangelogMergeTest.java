@@ -49,6 +49,18 @@ class ChangelogMergeTest {
   }
 
   @Test
+  void pairsFollowTheReportOrderByProfileThenKustomization() {
+    RenderPlan plan = Fixtures.plan(Fixtures.render("development", "apps"), Fixtures.render("development-light", "apps"));
+    Changelog changelog = ChangelogMerge.of(plan, List.of(
+        withComponents(Fixtures.ok("development-light", "apps", "", ""),
+            component("ui", "1", "2", "development-light/apps", null)),
+        withComponents(Fixtures.ok("development", "jobs", "", ""), component("ui", "1", "2", "development/jobs", null)),
+        withComponents(Fixtures.ok("development", "apps", "", ""), component("ui", "1", "2", "development/apps", null))));
+    assertEquals(List.of("development/apps", "development/jobs", "development-light/apps"),
+        changelog.getComponents().get(0).getPairs(), "not plain text order, where '-' sorts before '/'");
+  }
+
+  @Test
   void noChangelogWithoutPlanChangelogOrMovingImage() {
     RenderPlan plan = Fixtures.plan(Fixtures.render("p", "apps"));
     assertNull(ChangelogMerge.of(plan, List.of(Fixtures.ok("p", "apps", "", ""))));
