@@ -45,6 +45,11 @@ public final class DiffCommand implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "HEAD", description = "Head revision.")
   String head;
 
+  @Option(names = "--ref", paramLabel = "REF", description = "The branch the change moves (default: BASE when both "
+      + "BASE and HEAD are branches, as in a pull request into BASE, e.g. `staging master` previews the promotion of "
+      + "master to staging; else HEAD).")
+  String ref;
+
   @Option(names = "--profile", paramLabel = "P", description = "Only these profiles (repeatable).")
   List<String> profiles = new ArrayList<>();
 
@@ -98,7 +103,7 @@ public final class DiffCommand implements Callable<Integer> {
     Views.Options options = new Views.Options(color.enabled(output != null), reportUrl, markdownLimit, markdownParts);
     options.markdown(); // checks the limits before rendering
     Path root = Revisions.repositoryRoot(repo);
-    ChangeRequested change = Revisions.localChange(root, base, head);
+    ChangeRequested change = Revisions.localChange(root, base, head, ref);
     PrintWriter err = spec.commandLine().getErr();
     Path data = dataDir.get();
     int parallelism = jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();

@@ -35,13 +35,51 @@ public final class Revisions {
 
   /** A change from revision {@code base} to {@code head} of the repository at {@code root}, as the CLI asks. */
   public static ChangeRequested localChange(Path root, String base, String head) throws IOException {
+    return localChange(root, base, head, null);
+  }
+
+  /**
+   * Like {@link #localChange(Path, String, String)} with the ref that moves: {@code ref} when given
+   * (a branch name or full ref), else {@link #movingRef}. The planner decides from git facts whether
+   * the move is a promotion (e.g. {@code staging master}: staging fast-forwarded to master's commits).
+   */
+  public static ChangeRequested localChange(Path root, String base, String head, String ref) throws IOException {
     String baseSha = resolve(root, base);
     String headSha = resolve(root, head);
-    String ref = head.startsWith("refs/") ? head : "refs/heads/" + head;
+    String moving = ref != null && !ref.isBlank() ? fullRef(ref) : movingRef(root, base, head);
     return ChangeRequested.newBuilder()
-        .setChangeId(ChangeIds.of(root.toString(), ref, baseSha, headSha)).setRepo(root.toString())
-        .setKind(ChangeKind.PUSH).setRef(ref).setBase(baseSha).setHead(headSha).setSource("cli")
+        .setChangeId(ChangeIds.of(root.toString(), moving, baseSha, headSha)).setRepo(root.toString())
+        .setKind(ChangeKind.PUSH).setRef(moving).setBase(baseSha).setHead(headSha).setSource("cli")
         .setRequestedAt(Instant.now()).build();
+  }
+
+  /**
+   * The ref a comparison moves: when both revisions name branches (as in a pull request from
+   * {@code head} into {@code base}), the base branch, which receives head's commits; otherwise the
+   * head branch ({@code master~3 master}), or {@code refs/heads/<head>} for other revisions.
+   */
+  public static String movingRef(Path root, String base, String head) throws IOException {
+    if (isBranch(root, base) && isBranch(root, head) && !base.equals(head)) {
+      return fullRef(base);
+    }
+    return fullRef(head);
+  }
+
+  private static String fullRef(String name) {
+    return name.startsWith("refs/") ? name : "refs/heads/" + name;
+  }
+
+  private static boolean isBranch(Path root, String name) throws IOException {
+    if (name.equals(ChangeIds.ZERO_SHA)) {
+      return false;
+    }
+    FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(root.toFile());
+    if (builder.getGitDir() == null) {
+      return false;
+    }
+    try (Repository repository = builder.build()) {
+      return repository.exactRef(fullRef(name)) != null && (name.startsWith("refs/heads/") || !name.startsWith("refs/"));
+    }
   }
 
   /** The directory git would clone from: the work tree's top, or the bare repository itself. */
