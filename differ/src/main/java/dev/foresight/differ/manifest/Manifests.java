@@ -49,6 +49,10 @@ public final class Manifests {
   }
 
   static Manifest parse(String text, int position) {
+    Manifest scanned = IdentityScan.of(text);
+    if (scanned != null) {
+      return scanned;
+    }
     try {
       Object loaded = new Load(SETTINGS).loadFromString(text);
       if (loaded instanceof Map<?, ?> map) {

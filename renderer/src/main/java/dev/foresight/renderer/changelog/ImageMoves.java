@@ -1,7 +1,9 @@
 package dev.foresight.renderer.changelog;
 
+import dev.foresight.renderer.manifest.Manifests;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,8 +32,13 @@ public final class ImageMoves {
     if (baseYaml == null || headYaml == null || baseYaml.equals(headYaml)) {
       return List.of();
     }
-    Map<String, String> base = images(baseYaml);
-    Map<String, String> head = images(headYaml);
+    // a document present unchanged on both sides cannot move an image: read only the others
+    List<String> baseDocs = Manifests.split(baseYaml);
+    List<String> headDocs = Manifests.split(headYaml);
+    Set<String> common = new HashSet<>(baseDocs);
+    common.retainAll(new HashSet<>(headDocs));
+    Map<String, String> base = images(changedWithImages(baseDocs, common));
+    Map<String, String> head = images(changedWithImages(headDocs, common));
     Set<Move> moves = new LinkedHashSet<>();
     for (Map.Entry<String, String> entry : base.entrySet()) {
       String to = head.get(entry.getKey());
@@ -47,6 +54,16 @@ public final class ImageMoves {
     List<Move> out = new ArrayList<>(moves);
     out.sort(Comparator.comparing(Move::image).thenComparing(Move::from).thenComparing(Move::to));
     return out;
+  }
+
+  private static String changedWithImages(List<String> docs, Set<String> common) {
+    List<String> kept = new ArrayList<>();
+    for (String doc : docs) {
+      if (doc.contains("image:") && !common.contains(doc)) {
+        kept.add(doc);
+      }
+    }
+    return Manifests.join(kept);
   }
 
   /** Container place (object, path, container name) to image, for every container of {@code yaml}. */

@@ -4,6 +4,7 @@ import dev.foresight.renderer.manifest.Manifests;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
@@ -11,6 +12,10 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 public final class FluxObjects {
 
   public static final String API_GROUP = "kustomize.toolkit.fluxcd.io/";
+
+  /** A top-level {@code kind:} line of the kinds the Flux layer reads from rendered output. */
+  private static final Pattern FLUX_KIND =
+      Pattern.compile("(?m)^kind:[ \\t]*[\"']?(Kustomization|ConfigMap|Secret)[\"']?[ \\t]*$");
 
   private FluxObjects() {}
 
@@ -33,20 +38,37 @@ public final class FluxObjects {
 
   /** Every document that is a YAML mapping, parsed, in order. */
   public static List<Map<?, ?>> objects(String renderedYaml) {
+    return objects(renderedYaml, null);
+  }
+
+  /**
+   * The documents the Flux layer reads — Kustomizations (children), ConfigMaps and Secrets
+   * (substitution sources) — parsed, in order. Other documents are parsed only to check they are
+   * still YAML where they differ from {@code engineOutput}'s document at the same position (post-build
+   * substitution can break YAML; the engine's own output is YAML); null checks every document.
+   *
+   * @throws IllegalArgumentException when a checked document is not valid YAML (names the document number)
+   */
+  public static List<Map<?, ?>> objects(String renderedYaml, String engineOutput) {
     List<Map<?, ?>> found = new ArrayList<>();
     List<String> docs = Manifests.split(renderedYaml);
+    List<String> before = engineOutput == null ? null : Manifests.split(engineOutput);
+    boolean aligned = before != null && before.size() == docs.size();
     for (int i = 0; i < docs.size(); i++) {
-      if (Manifests.isEmpty(docs.get(i))) {
+      String doc = docs.get(i);
+      boolean wanted = FLUX_KIND.matcher(doc).find();
+      boolean unchanged = aligned && doc.equals(before.get(i));
+      if (Manifests.isEmpty(doc) || (!wanted && unchanged)) {
         continue;
       }
       Object parsed;
       try {
-        parsed = new Load(LoadSettings.builder().build()).loadFromString(docs.get(i));
+        parsed = new Load(LoadSettings.builder().build()).loadFromString(doc);
       } catch (RuntimeException e) {
         throw new IllegalArgumentException("document " + (i + 1) + " of the rendered output is not valid YAML: "
             + e.getMessage(), e);
       }
-      if (parsed instanceof Map<?, ?> object) {
+      if (parsed instanceof Map<?, ?> object && (wanted || engineOutput == null)) {
         found.add(object);
       }
     }

@@ -18,15 +18,28 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * The files of one git tree, read without checkout. A new {@link ObjectReader} per call makes it
  * safe to share across threads. Symbolic links and submodules are not files of this tree.
  */
+/**
+ * The files of one git tree, read without checkout. Directory lookups go through a
+ * {@link TreeIndex} (shared by all trees of a mirror, so unchanged directories are read once for
+ * base and head); a new {@link ObjectReader} per content read makes it safe to share across
+ * threads. Symbolic links and submodules are not files of this tree.
+ */
 public final class GitFileTree implements FileTree {
 
   private final Repository repository;
+  private final TreeIndex index;
   private final ObjectId tree;
   private final String description;
 
   /** {@code tree} null means the empty tree (the base of a newly created ref). */
   public GitFileTree(Repository repository, ObjectId tree, String description) {
-    this.repository = repository;
+    this(new TreeIndex(repository, 4096), tree, description);
+  }
+
+  /** A tree read through {@code index} (its repository's shared index). */
+  public GitFileTree(TreeIndex index, ObjectId tree, String description) {
+    this.repository = index.repository();
+    this.index = index;
     this.tree = tree;
     this.description = description;
   }
@@ -38,15 +51,12 @@ public final class GitFileTree implements FileTree {
 
   @Override
   public Optional<byte[]> read(String path) throws IOException {
-    String p = TreePath.normalize(path);
-    if (tree == null || p.isEmpty()) {
+    TreeIndex.Entry file = file(path);
+    if (file == null) {
       return Optional.empty();
     }
-    try (ObjectReader reader = repository.newObjectReader(); TreeWalk walk = TreeWalk.forPath(reader, p, tree)) {
-      if (walk == null || !isFile(walk.getFileMode(0))) {
-        return Optional.empty();
-      }
-      return Optional.of(reader.open(walk.getObjectId(0)).getBytes());
+    try (ObjectReader reader = repository.newObjectReader()) {
+      return Optional.of(reader.open(file.id()).getBytes());
     }
   }
 
@@ -55,16 +65,13 @@ public final class GitFileTree implements FileTree {
    * file; equal ids mean equal bytes. Reads no content.
    */
   public Optional<String> contentId(String path) throws IOException {
-    String p = TreePath.normalize(path);
-    if (tree == null || p.isEmpty()) {
-      return Optional.empty();
-    }
-    try (ObjectReader reader = repository.newObjectReader(); TreeWalk walk = TreeWalk.forPath(reader, p, tree)) {
-      if (walk == null || !isFile(walk.getFileMode(0))) {
-        return Optional.empty();
-      }
-      return Optional.of(walk.getObjectId(0).name());
-    }
+    TreeIndex.Entry file = file(path);
+    return file == null ? Optional.empty() : Optional.of(file.id().name());
+  }
+
+  @Override
+  public boolean isFile(String path) throws IOException {
+    return file(path) != null;
   }
 
   @Override
@@ -73,29 +80,17 @@ public final class GitFileTree implements FileTree {
     if (p.isEmpty()) {
       return true;
     }
-    return subtree(p) != null;
+    TreeIndex.Entry entry = index.find(tree, p);
+    return entry != null && entry.directory();
   }
 
   @Override
   public List<String> list(String path) throws IOException {
-    String p = TreePath.normalize(path);
-    ObjectId dir = p.isEmpty() ? tree : subtree(p);
-    List<String> names = new ArrayList<>();
-    if (dir == null) {
-      return names;
+    TreeIndex.Entry dir = index.find(tree, TreePath.normalize(path));
+    if (dir == null || !dir.directory()) {
+      return new ArrayList<>();
     }
-    try (ObjectReader reader = repository.newObjectReader(); TreeWalk walk = new TreeWalk(reader)) {
-      walk.addTree(dir);
-      walk.setRecursive(false);
-      while (walk.next()) {
-        FileMode mode = walk.getFileMode(0);
-        if (mode == FileMode.TREE || isFile(mode)) {
-          names.add(walk.getNameString());
-        }
-      }
-    }
-    names.sort(null);
-    return names;
+    return new ArrayList<>(index.entries(dir.id()).keySet());
   }
 
   @Override
@@ -124,13 +119,13 @@ public final class GitFileTree implements FileTree {
     }
   }
 
-  private ObjectId subtree(String path) throws IOException {
-    if (tree == null) {
+  private TreeIndex.Entry file(String path) throws IOException {
+    String p = TreePath.normalize(path);
+    if (tree == null || p.isEmpty()) {
       return null;
     }
-    try (ObjectReader reader = repository.newObjectReader(); TreeWalk walk = TreeWalk.forPath(reader, path, tree)) {
-      return walk != null && walk.getFileMode(0) == FileMode.TREE ? walk.getObjectId(0) : null;
-    }
+    TreeIndex.Entry entry = index.find(tree, p);
+    return entry == null || entry.directory() ? null : entry;
   }
 
   private static boolean isFile(FileMode mode) {

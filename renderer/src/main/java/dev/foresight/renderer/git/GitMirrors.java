@@ -32,6 +32,9 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  */
 public final class GitMirrors implements AutoCloseable {
 
+  /** Git tree objects whose entries are kept per mirror (a directory listing each; ~100 bytes per entry). */
+  private static final int TREES_INDEXED = 20_000;
+
   private final Path mirrorsDir;
   private final Map<String, Mirror> mirrors = new ConcurrentHashMap<>();
 
@@ -65,14 +68,14 @@ public final class GitMirrors implements AutoCloseable {
 
   /** The files of commit {@code sha}; {@link ChangeIds#ZERO_SHA} gives the empty tree. */
   public FileTree tree(String repo, String sha) throws IOException {
-    Repository repository = open(repo);
+    Mirror mirror = mirror(repo);
     if (ChangeIds.ZERO_SHA.equals(sha)) {
-      return new GitFileTree(repository, null, "empty tree");
+      return new GitFileTree(mirror.index(), null, "empty tree");
     }
     ObjectId commit = resolve(repo, sha);
-    try (RevWalk walk = new RevWalk(repository)) {
+    try (RevWalk walk = new RevWalk(mirror.repository())) {
       RevCommit parsed = walk.parseCommit(commit);
-      return new GitFileTree(repository, parsed.getTree().getId(), "commit " + abbreviate(sha) + " of " + repo);
+      return new GitFileTree(mirror.index(), parsed.getTree().getId(), "commit " + abbreviate(sha) + " of " + repo);
     }
   }
 
@@ -159,6 +162,7 @@ public final class GitMirrors implements AutoCloseable {
     private final String repo;
     private final Path dir;
     private volatile Repository repository;
+    private volatile TreeIndex index;
     private long fetchedAt;
     private boolean fetched;
     private volatile java.time.Instant fetchedWall;
@@ -172,6 +176,10 @@ public final class GitMirrors implements AutoCloseable {
       return repository;
     }
 
+    TreeIndex index() {
+      return index;
+    }
+
     synchronized void ensureCloned() throws IOException {
       if (repository != null) {
         return;
@@ -182,7 +190,9 @@ public final class GitMirrors implements AutoCloseable {
         fetched = true;
         fetchedWall = java.time.Instant.now();
       }
-      repository = new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().setMustExist(true).build();
+      Repository opened = new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().setMustExist(true).build();
+      index = new TreeIndex(opened, TREES_INDEXED);
+      repository = opened;
     }
 
     /** Fetches unless another thread fetched {@code id} while this one waited for the lock. */

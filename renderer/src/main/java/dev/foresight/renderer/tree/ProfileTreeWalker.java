@@ -134,7 +134,7 @@ public final class ProfileTreeWalker {
     try {
       FileTree build = KustomizationOverlay.apply(repository, profile.entry(), Map.of());
       entryOutput = engine.build(build, profile.entry());
-      entryObjects = FluxObjects.objects(entryOutput);
+      entryObjects = FluxObjects.objects(entryOutput, entryOutput);
     } catch (RenderException | IOException | RuntimeException e) {
       return new ProfileTree(profile, "profile " + profile.name() + ": " + profile.entry() + " does not render: "
           + e.getMessage(), List.of());
@@ -304,7 +304,7 @@ public final class ProfileTreeWalker {
         return;
       }
       String output = CommonMetadata.apply(post.text(), ks);
-      p.objects = FluxObjects.objects(output);
+      p.objects = FluxObjects.objects(output, yaml);
       List<String> warnings = new ArrayList<>(KustomizationOverlay.ignoredFields(ks.spec()));
       warnings.addAll(post.warnings());
       p.node = new TreeNode(ks, parent, p.depth, path, source.description(), output, warnings, null, tree,
