@@ -44,10 +44,6 @@ public final class LocalPipeline implements AutoCloseable {
     });
   }
 
-  /**
-   * Plans, renders every job of the selected profiles (in parallel) and diffs; {@code progress}
-   * hears each finished job.
-   */
   /** What one local run did: the plan, every render result and the report. */
   public record Outcome(RenderPlan plan, List<RenderResult> results, Report report) {
 
@@ -60,6 +56,10 @@ public final class LocalPipeline implements AutoCloseable {
     }
   }
 
+  /**
+   * Plans, renders every job of the selected profiles (in parallel) and diffs; {@code progress}
+   * hears each finished job.
+   */
   public Outcome run(ChangeRequested change, Predicate<String> profiles, Consumer<RenderResult> progress)
       throws InterruptedException {
     return run(change, profiles, progress, DiffSettings.defaults());
