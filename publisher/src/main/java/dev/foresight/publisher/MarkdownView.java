@@ -288,8 +288,9 @@ public final class MarkdownView {
     return "`" + text.replace("`", "'") + "`";
   }
 
+  /** A table cell: HTML escaped (GitHub renders inline HTML in tables) and {@code |} escaped. */
   private static String cell(String text) {
-    return text.replace("|", "\\|");
+    return Labels.html(text).replace("|", "\\|");
   }
 
   /** A {@code <details>} a part may close and the next reopen. */

@@ -119,6 +119,7 @@ class ViewGoldenTest {
   void markdownAndSlackEscapeHtml() throws IOException {
     String md = MarkdownView.render(Reports.escaping());
     assertTrue(md.contains("unresolved variable ${&lt;img src=x&gt;}"), md);
+    assertTrue(md.contains("| prod&lt;1&gt; |"), "the summary table escapes the profile name: " + md);
     JsonNode slack = new ObjectMapper().readTree(SlackView.render(Reports.escaping(), null));
     assertFalse(slack.toString().contains("<img"), slack.toString());
   }
