@@ -180,9 +180,9 @@ public final class MarkdownView {
         Section section = new Section(pair, "<details><summary>" + summary + "</summary>\n\n",
             "<details><summary>" + summary + " (continued)</summary>\n\n", "</details>\n\n");
         for (ObjectDiff object : ks.getObjects()) {
-          List<String> notes = Labels.notes(object);
+          List<String> notes = Labels.notes(object, MarkdownView::code);
           String header = code(Labels.symbol(object) + " " + Labels.object(object))
-              + (notes.isEmpty() ? "" : " — " + String.join("; ", notes.stream().map(MarkdownView::noteMd).toList()));
+              + (notes.isEmpty() ? "" : " — " + String.join("; ", notes));
           if (object.getDiff().isEmpty()) {
             out.object(section, pair, header + "\n\n");
           } else {
@@ -191,17 +191,6 @@ public final class MarkdownView {
         }
       }
     }
-  }
-
-  /** {@code same in a, b} with each pair as code. */
-  private static String noteMd(String note) {
-    int space = note.startsWith("same in ") || note.startsWith("same as ") ? 8
-        : note.startsWith("moved from ") ? 11 : note.startsWith("moved to ") ? 9 : -1;
-    if (space < 0) {
-      return Labels.html(note);
-    }
-    List<String> pairs = List.of(note.substring(space).split(", "));
-    return note.substring(0, space) + String.join(", ", pairs.stream().map(MarkdownView::code).toList());
   }
 
   private static void changelog(Report report, Packer out) {
