@@ -13,7 +13,10 @@ import dev.foresight.schema.ProfileReport;
 import dev.foresight.schema.Report;
 import dev.foresight.schema.Ticket;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A report as GitHub-flavoured Markdown, in numbered parts that each fit a comment body.
@@ -293,12 +296,12 @@ public final class MarkdownView {
     private final int budget;
     private final String continuation;
     private final List<StringBuilder> parts = new ArrayList<>();
-    private final List<String> opened = new ArrayList<>();
+    private final Set<String> opened = new HashSet<>();
     private StringBuilder current;
     private Section open;
     private boolean full;
     private int omittedObjects;
-    private final List<String> omittedPairs = new ArrayList<>();
+    private final Set<String> omittedPairs = new LinkedHashSet<>();
 
     Packer(Options options, int markerReserve, String continuation) {
       this.options = options;
@@ -318,11 +321,28 @@ public final class MarkdownView {
 
     /** {@code prefix}, then {@code body} fenced as {@code language}; cut when larger than a part. */
     void fenced(Section section, String prefix, String language, String body, int objects) {
+      if (full) {
+        omit(section, objects);
+        return;
+      }
       add(section, prefix, new Fenced(language, body), objects);
     }
 
-    private record Fenced(String language, String body) {
-      String render(String fence, List<String> lines, int shown, String note) {
+    /** A fenced block, its fence and lines worked out once. */
+    private static final class Fenced {
+      private final String language;
+      private final String fence;
+      private final List<String> lines;
+      private final String whole;
+
+      Fenced(String language, String body) {
+        this.language = language;
+        this.fence = fence(body);
+        this.lines = Labels.lines(body);
+        this.whole = render(lines.size(), null);
+      }
+
+      String render(int shown, String note) {
         StringBuilder md = new StringBuilder(fence).append(language).append('\n');
         for (int i = 0; i < shown; i++) {
           md.append(lines.get(i)).append('\n');
@@ -340,7 +360,7 @@ public final class MarkdownView {
         omit(section, objects);
         return;
       }
-      String text = prefix + (fenced == null ? "" : fencedText(fenced, Integer.MAX_VALUE));
+      String text = prefix + (fenced == null ? "" : fenced.whole);
       if (current.length() + cost(section, text) > budget && current.length() > continuation.length()) {
         if (parts.size() >= options.maxParts()) {
           full = true;
@@ -372,22 +392,20 @@ public final class MarkdownView {
     }
 
     private String fencedText(Fenced fenced, int room) {
-      String fence = fence(fenced.body());
-      List<String> lines = Labels.lines(fenced.body());
-      String whole = fenced.render(fence, lines, lines.size(), null);
-      if (whole.length() <= room) {
-        return whole;
+      if (fenced.whole.length() <= room) {
+        return fenced.whole;
       }
+      List<String> lines = fenced.lines;
       String link = options.reportUrl() == null ? "the archive" : "the archive: " + options.reportUrl();
       String widestNote = "… " + lines.size() + " more lines — full diff in " + link;
-      int fixed = fenced.render(fence, lines, 0, widestNote).length();
+      int fixed = fenced.render(0, widestNote).length();
       int shown = 0;
       int used = fixed;
       while (shown < lines.size() && used + lines.get(shown).length() + 1 <= room) {
         used += lines.get(shown).length() + 1;
         shown++;
       }
-      return fenced.render(fence, lines, shown, "… " + (lines.size() - shown) + " more lines — full diff in " + link);
+      return fenced.render(shown, "… " + (lines.size() - shown) + " more lines — full diff in " + link);
     }
 
     private static String cut(String text, int room) {
@@ -401,7 +419,7 @@ public final class MarkdownView {
 
     private void omit(Section section, int objects) {
       omittedObjects += objects;
-      if (section != null && objects > 0 && !omittedPairs.contains(section.pair())) {
+      if (section != null && objects > 0) {
         omittedPairs.add(section.pair());
       }
     }
