@@ -256,16 +256,7 @@ public final class MarkdownView {
     return line.toString();
   }
 
-  /** A fenced block whose fence is longer than any backtick run inside the text. */
-  static void fenced(StringBuilder md, String language, String text) {
-    String fence = fence(text);
-    md.append(fence).append(language).append('\n').append(text);
-    if (!text.endsWith("\n")) {
-      md.append('\n');
-    }
-    md.append(fence).append("\n\n");
-  }
-
+  /** A fence longer than any backtick run inside the text. */
   static String fence(String text) {
     int longest = 0;
     int run = 0;
