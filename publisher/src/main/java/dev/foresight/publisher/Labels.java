@@ -8,6 +8,7 @@ import dev.foresight.schema.Report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,24 +36,42 @@ public final class Labels {
         + object.getName();
   }
 
+  /** Pairs a "same in" note names at most; the rest is counted (the JSON view keeps the full list). */
+  public static final int SAME_IN_SHOWN = 3;
+
+  /** {@link #notes(ObjectDiff, UnaryOperator)} with pairs written as they are. */
+  public static List<String> notes(ObjectDiff object) {
+    return notes(object, UnaryOperator.identity());
+  }
+
   /**
    * What the reader must know besides the diff: {@code moved from X}, {@code moved to Y},
-   * {@code same in a, b}, {@code same as X}; empty when nothing.
+   * {@code same in a, b}, {@code same as X}; empty when nothing. Each {@code profile/ks} is written by
+   * {@code pair}. A long "same in" list is capped: {@code same in 29 other pairs: a, b, c and 26 more}.
    */
-  public static List<String> notes(ObjectDiff object) {
+  public static List<String> notes(ObjectDiff object, UnaryOperator<String> pair) {
     List<String> notes = new ArrayList<>();
     if (object.getMovedFrom() != null) {
-      notes.add("moved from " + object.getMovedFrom());
+      notes.add("moved from " + pair.apply(object.getMovedFrom()));
     }
     if (object.getMovedTo() != null) {
-      notes.add("moved to " + object.getMovedTo());
+      notes.add("moved to " + pair.apply(object.getMovedTo()));
     }
     if (object.getSameAs() != null) {
-      notes.add("same as " + object.getSameAs());
+      notes.add("same as " + pair.apply(object.getSameAs()));
     } else if (!object.getSameIn().isEmpty()) {
-      notes.add("same in " + String.join(", ", object.getSameIn()));
+      notes.add(sameIn(object.getSameIn(), pair));
     }
     return notes;
+  }
+
+  private static String sameIn(List<String> pairs, UnaryOperator<String> pair) {
+    if (pairs.size() <= SAME_IN_SHOWN + 1) {
+      return "same in " + String.join(", ", pairs.stream().map(pair).toList());
+    }
+    return "same in " + pairs.size() + " other pairs: "
+        + String.join(", ", pairs.subList(0, SAME_IN_SHOWN).stream().map(pair).toList())
+        + " and " + (pairs.size() - SAME_IN_SHOWN) + " more";
   }
 
   /** {@code push}, {@code pull request #42}, {@code promotion}, {@code replay}. */

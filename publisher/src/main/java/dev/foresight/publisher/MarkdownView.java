@@ -13,7 +13,10 @@ import dev.foresight.schema.ProfileReport;
 import dev.foresight.schema.Report;
 import dev.foresight.schema.Ticket;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A report as GitHub-flavoured Markdown, in numbered parts that each fit a comment body.
@@ -180,9 +183,9 @@ public final class MarkdownView {
         Section section = new Section(pair, "<details><summary>" + summary + "</summary>\n\n",
             "<details><summary>" + summary + " (continued)</summary>\n\n", "</details>\n\n");
         for (ObjectDiff object : ks.getObjects()) {
-          List<String> notes = Labels.notes(object);
+          List<String> notes = Labels.notes(object, MarkdownView::code);
           String header = code(Labels.symbol(object) + " " + Labels.object(object))
-              + (notes.isEmpty() ? "" : " — " + String.join("; ", notes.stream().map(MarkdownView::noteMd).toList()));
+              + (notes.isEmpty() ? "" : " — " + String.join("; ", notes));
           if (object.getDiff().isEmpty()) {
             out.object(section, pair, header + "\n\n");
           } else {
@@ -191,17 +194,6 @@ public final class MarkdownView {
         }
       }
     }
-  }
-
-  /** {@code same in a, b} with each pair as code. */
-  private static String noteMd(String note) {
-    int space = note.startsWith("same in ") || note.startsWith("same as ") ? 8
-        : note.startsWith("moved from ") ? 11 : note.startsWith("moved to ") ? 9 : -1;
-    if (space < 0) {
-      return Labels.html(note);
-    }
-    List<String> pairs = List.of(note.substring(space).split(", "));
-    return note.substring(0, space) + String.join(", ", pairs.stream().map(MarkdownView::code).toList());
   }
 
   private static void changelog(Report report, Packer out) {
@@ -264,16 +256,7 @@ public final class MarkdownView {
     return line.toString();
   }
 
-  /** A fenced block whose fence is longer than any backtick run inside the text. */
-  static void fenced(StringBuilder md, String language, String text) {
-    String fence = fence(text);
-    md.append(fence).append(language).append('\n').append(text);
-    if (!text.endsWith("\n")) {
-      md.append('\n');
-    }
-    md.append(fence).append("\n\n");
-  }
-
+  /** A fence longer than any backtick run inside the text. */
   static String fence(String text) {
     int longest = 0;
     int run = 0;
@@ -288,8 +271,9 @@ public final class MarkdownView {
     return "`" + text.replace("`", "'") + "`";
   }
 
+  /** A table cell: HTML escaped (GitHub renders inline HTML in tables) and {@code |} escaped. */
   private static String cell(String text) {
-    return text.replace("|", "\\|");
+    return Labels.html(text).replace("|", "\\|");
   }
 
   /** A {@code <details>} a part may close and the next reopen. */
@@ -303,12 +287,12 @@ public final class MarkdownView {
     private final int budget;
     private final String continuation;
     private final List<StringBuilder> parts = new ArrayList<>();
-    private final List<String> opened = new ArrayList<>();
+    private final Set<String> opened = new HashSet<>();
     private StringBuilder current;
     private Section open;
     private boolean full;
     private int omittedObjects;
-    private final List<String> omittedPairs = new ArrayList<>();
+    private final Set<String> omittedPairs = new LinkedHashSet<>();
 
     Packer(Options options, int markerReserve, String continuation) {
       this.options = options;
@@ -328,11 +312,28 @@ public final class MarkdownView {
 
     /** {@code prefix}, then {@code body} fenced as {@code language}; cut when larger than a part. */
     void fenced(Section section, String prefix, String language, String body, int objects) {
+      if (full) {
+        omit(section, objects);
+        return;
+      }
       add(section, prefix, new Fenced(language, body), objects);
     }
 
-    private record Fenced(String language, String body) {
-      String render(String fence, List<String> lines, int shown, String note) {
+    /** A fenced block, its fence and lines worked out once. */
+    private static final class Fenced {
+      private final String language;
+      private final String fence;
+      private final List<String> lines;
+      private final String whole;
+
+      Fenced(String language, String body) {
+        this.language = language;
+        this.fence = fence(body);
+        this.lines = Labels.lines(body);
+        this.whole = render(lines.size(), null);
+      }
+
+      String render(int shown, String note) {
         StringBuilder md = new StringBuilder(fence).append(language).append('\n');
         for (int i = 0; i < shown; i++) {
           md.append(lines.get(i)).append('\n');
@@ -350,7 +351,7 @@ public final class MarkdownView {
         omit(section, objects);
         return;
       }
-      String text = prefix + (fenced == null ? "" : fencedText(fenced, Integer.MAX_VALUE));
+      String text = prefix + (fenced == null ? "" : fenced.whole);
       if (current.length() + cost(section, text) > budget && current.length() > continuation.length()) {
         if (parts.size() >= options.maxParts()) {
           full = true;
@@ -382,22 +383,20 @@ public final class MarkdownView {
     }
 
     private String fencedText(Fenced fenced, int room) {
-      String fence = fence(fenced.body());
-      List<String> lines = Labels.lines(fenced.body());
-      String whole = fenced.render(fence, lines, lines.size(), null);
-      if (whole.length() <= room) {
-        return whole;
+      if (fenced.whole.length() <= room) {
+        return fenced.whole;
       }
+      List<String> lines = fenced.lines;
       String link = options.reportUrl() == null ? "the archive" : "the archive: " + options.reportUrl();
       String widestNote = "… " + lines.size() + " more lines — full diff in " + link;
-      int fixed = fenced.render(fence, lines, 0, widestNote).length();
+      int fixed = fenced.render(0, widestNote).length();
       int shown = 0;
       int used = fixed;
       while (shown < lines.size() && used + lines.get(shown).length() + 1 <= room) {
         used += lines.get(shown).length() + 1;
         shown++;
       }
-      return fenced.render(fence, lines, shown, "… " + (lines.size() - shown) + " more lines — full diff in " + link);
+      return fenced.render(shown, "… " + (lines.size() - shown) + " more lines — full diff in " + link);
     }
 
     private static String cut(String text, int room) {
@@ -411,7 +410,7 @@ public final class MarkdownView {
 
     private void omit(Section section, int objects) {
       omittedObjects += objects;
-      if (section != null && objects > 0 && !omittedPairs.contains(section.pair())) {
+      if (section != null && objects > 0) {
         omittedPairs.add(section.pair());
       }
     }

@@ -45,7 +45,7 @@ public final class SlackView {
 
   public static ObjectNode payload(Report report, String reportUrl) {
     ObjectNode root = MAPPER.createObjectNode();
-    root.put("text", cut(SummaryLine.of(report), MAX_SECTION));
+    root.put("text", cut(esc(SummaryLine.of(report)), MAX_SECTION));
     ArrayNode blocks = root.putArray("blocks");
     var change = report.getChange();
     header(blocks, "Foresight: " + Labels.repoName(change.getRepo()) + " " + Labels.kind(change) + " "
@@ -123,13 +123,16 @@ public final class SlackView {
       return;
     }
     Changelog changelog = report.getChangelog();
-    List<String> commits = new ArrayList<>();
-    commits.add("*GitOps commits* (" + changelog.getCommits().size() + ")");
-    if (changelog.getError() != null) {
-      commits.add(":warning: Could not list the commits: " + esc(changelog.getError()));
+    if (!changelog.getCommits().isEmpty() || changelog.getError() != null) {
+      List<String> commits = new ArrayList<>();
+      commits.add("*GitOps commits* (" + changelog.getCommits().size() + (changelog.getTruncated() ? ", list cut" : "")
+          + ")");
+      if (changelog.getError() != null) {
+        commits.add(":warning: Could not list the commits: " + esc(changelog.getError()));
+      }
+      changelog.getCommits().forEach(c -> commits.add("• " + commit(c)));
+      section(blocks, commits);
     }
-    changelog.getCommits().forEach(c -> commits.add("• " + commit(c)));
-    section(blocks, commits);
     if (changelog.getComponents().isEmpty()) {
       return;
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.foresight.schema.ObjectDiff;
 import dev.foresight.schema.Report;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -119,6 +120,7 @@ class ViewGoldenTest {
   void markdownAndSlackEscapeHtml() throws IOException {
     String md = MarkdownView.render(Reports.escaping());
     assertTrue(md.contains("unresolved variable ${&lt;img src=x&gt;}"), md);
+    assertTrue(md.contains("| prod&lt;1&gt; |"), "the summary table escapes the profile name: " + md);
     JsonNode slack = new ObjectMapper().readTree(SlackView.render(Reports.escaping(), null));
     assertFalse(slack.toString().contains("<img"), slack.toString());
   }
@@ -154,9 +156,12 @@ class ViewGoldenTest {
 
   @Test
   void markdownFenceOutgrowsBackticksInTheDiff() {
-    StringBuilder md = new StringBuilder();
-    MarkdownView.fenced(md, "diff", "+ run: ```echo```\n");
-    assertTrue(md.toString().startsWith("````diff\n"), md.toString());
+    Report report = Reports.escaping();
+    ObjectDiff object = report.getProfiles().get(0).getKustomizations().get(0).getObjects().get(0);
+    object.setDiff(object.getDiff() + "+  run: ```echo```\n");
+    String md = MarkdownView.render(report);
+    assertTrue(md.contains("\n````diff\n") && md.contains("+  run: ```echo```\n````\n"), md);
+    assertFalse(md.contains("\n```diff\n"), md);
   }
 
   @Test
