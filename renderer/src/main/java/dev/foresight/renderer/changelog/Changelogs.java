@@ -25,7 +25,7 @@ import org.eclipse.jgit.lib.Repository;
  * The changelog of a change, read from the git mirrors: the GitOps repository's commits between
  * base and head, and for each image whose tag moves in a rendered pair, its component
  * repository's commits between the two tags (memoised per (repository, from, to), the last
- * {@value #COMPONENTS_KEPT}). Never throws for bad data: what cannot be listed is said in the
+ * {@value #COMPONENTS_KEPT}; errors are not, so a tag pushed later is found). Never throws for bad data: what cannot be listed is said in the
  * {@code error} fields. Thread-safe.
  */
 public final class Changelogs {
@@ -36,10 +36,17 @@ public final class Changelogs {
   static final Duration TAG_MAX_AGE = Duration.ofSeconds(60);
 
   private final GitMirrors mirrors;
+  private final Duration tagMaxAge;
   private final Map<String, ComponentChange> memo = new LinkedHashMap<>(16, 0.75f, true);
 
   public Changelogs(GitMirrors mirrors) {
+    this(mirrors, TAG_MAX_AGE);
+  }
+
+  /** {@code tagMaxAge}: how long a component mirror is trusted before a missing tag fetches it again. */
+  Changelogs(GitMirrors mirrors, Duration tagMaxAge) {
     this.mirrors = mirrors;
+    this.tagMaxAge = tagMaxAge;
   }
 
   /** The settings of head's {@code foresight.yaml} (defaults without one). */
@@ -166,6 +173,9 @@ public final class Changelogs {
           + e.getMessage());
     }
     ComponentChange built = out.build();
+    if (built.getError() != null) {
+      return built; // not memoised: the tag may be pushed (or the repository reachable) by the next change
+    }
     synchronized (memo) {
       memo.put(key, built);
       while (memo.size() > COMPONENTS_KEPT) {
@@ -180,7 +190,7 @@ public final class Changelogs {
   /** refs/tags/{@code version}, else a commit id; null when neither exists (after a fetch). */
   private ObjectId revision(String location, Repository repository, String version) throws IOException {
     try {
-      return ObjectId.fromString(mirrors.tip(location, "refs/tags/" + version, TAG_MAX_AGE));
+      return ObjectId.fromString(mirrors.tip(location, "refs/tags/" + version, tagMaxAge));
     } catch (IOException notATag) {
       if (notATag.getMessage() != null && notATag.getMessage().startsWith("cannot fetch")) {
         throw notATag;

@@ -258,6 +258,29 @@ class ChangelogFixtureTest {
   }
 
   @Test
+  void aTagMissingOnceIsFoundWhenPushedLater() throws Exception {
+    Path component = tmp.resolve("late-tag");
+    Files.createDirectories(component);
+    git(component, "init", "-q", "-b", "main");
+    git(component, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "--allow-empty", "-m", "first");
+    git(component, "tag", "v1");
+    Changelogs changelogs = new Changelogs(mirrors, Duration.ZERO);
+    ChangelogSettings settings = ChangelogSettings.of(ForesightConfig.parse(
+        "changelog:\n  components:\n    registry.example.com/late: " + component + "\n"));
+    ChangeRequested change = change("refs/heads/late", ChangeKind.PUSH, bump, configCommit, null);
+    String from = deployment("registry.example.com/late:v1");
+    String to = deployment("registry.example.com/late:v2");
+    ComponentChange missing = changelogs.components(change, settings, "p/ks", from, to).get(0);
+    assertTrue(missing.getError() != null && missing.getError().startsWith("tag v2 not found"), missing.getError());
+
+    git(component, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "--allow-empty", "-m", "second");
+    git(component, "tag", "v2");
+    ComponentChange found = changelogs.components(change, settings, "p/ks", from, to).get(0);
+    assertNull(found.getError(), "the error of the first lookup must not be memoised");
+    assertEquals(lines(git(component, "log", "--format=%H", "v1..v2")), shas(found.getCommits()));
+  }
+
+  @Test
   void promotions() throws Exception {
     Path infraDir = gen.resolve("infra");
     String master = git(infraDir, "rev-parse", "master").strip();
