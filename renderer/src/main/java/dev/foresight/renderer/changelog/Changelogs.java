@@ -32,12 +32,22 @@ public final class Changelogs {
 
   static final int COMPONENTS_KEPT = 256;
 
+  /** Head commits whose parsed settings are kept (a change asks for them at plan, promotion and every pair). */
+  static final int SETTINGS_KEPT = 64;
+
   /** How long a component mirror is trusted before a tag lookup fetches it again. */
   static final Duration TAG_MAX_AGE = Duration.ofSeconds(60);
 
   private final GitMirrors mirrors;
   private final Duration tagMaxAge;
   private final Map<String, ComponentChange> memo = new LinkedHashMap<>(16, 0.75f, true);
+  /** (repo @ head) to its ChangelogSettings or the InvalidException its foresight.yaml gives. */
+  private final Map<String, Object> settingsMemo = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+      return size() > SETTINGS_KEPT;
+    }
+  };
 
   public Changelogs(GitMirrors mirrors) {
     this(mirrors, TAG_MAX_AGE);
@@ -49,9 +59,33 @@ public final class Changelogs {
     this.tagMaxAge = tagMaxAge;
   }
 
-  /** The settings of head's {@code foresight.yaml} (defaults without one). */
+  /** The settings of head's {@code foresight.yaml} (defaults without one), memoised per head commit. */
   public ChangelogSettings settings(ChangeRequested change) throws IOException, ForesightConfig.InvalidException {
-    return ChangelogSettings.of(ForesightConfig.load(mirrors.tree(change.getRepo(), change.getHead())));
+    String key = change.getRepo() + "@" + change.getHead();
+    Object known;
+    synchronized (settingsMemo) {
+      known = settingsMemo.get(key);
+    }
+    if (known instanceof ChangelogSettings settings) {
+      return settings;
+    }
+    if (known instanceof ForesightConfig.InvalidException invalid) {
+      throw new ForesightConfig.InvalidException(invalid.getMessage());
+    }
+    FileTree tree = mirrors.tree(change.getRepo(), change.getHead()); // an IOException may pass: not memoised
+    Object parsed;
+    try {
+      parsed = ChangelogSettings.of(ForesightConfig.load(tree));
+    } catch (ForesightConfig.InvalidException invalid) {
+      parsed = invalid;
+    }
+    synchronized (settingsMemo) {
+      settingsMemo.put(key, parsed);
+    }
+    if (parsed instanceof ForesightConfig.InvalidException invalid) {
+      throw invalid;
+    }
+    return (ChangelogSettings) parsed;
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -255,6 +256,14 @@ class ChangelogFixtureTest {
     assertEquals("web", ui.getName());
     assertEquals("https://github.com/acme/ui/compare/build-1000..." + to, ui.getUrl());
     assertEquals(lines(git(gen.resolve("components/ui"), "log", "--format=%H", "build-1000.." + to)), shas(ui.getCommits()));
+  }
+
+  @Test
+  void headSettingsAreParsedOncePerHeadCommit() throws Exception {
+    Changelogs changelogs = new Changelogs(mirrors);
+    ChangeRequested change = change("refs/heads/settings", ChangeKind.PUSH, bump, configCommit, null);
+    ChangelogSettings first = changelogs.settings(change);
+    assertSame(first, changelogs.settings(change), "plan, promotion and every pair of a change read the same head");
   }
 
   @Test
