@@ -205,8 +205,8 @@ public final class Renderer implements AutoCloseable {
       }
       return plan.setPairs(pairs).build();
     } catch (IOException | ForesightConfig.InvalidException | RuntimeException e) {
-      return plan.setError("cannot plan change " + change.getChangeId() + " of " + change.getRepo() + ": "
-          + e.getMessage()).build();
+      return plan.setError(masker.scrub("cannot plan change " + change.getChangeId() + " of " + change.getRepo()
+          + ": " + e.getMessage(), List.of())).build();
     }
   }
 
