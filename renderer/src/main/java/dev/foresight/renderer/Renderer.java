@@ -79,6 +79,8 @@ public final class Renderer implements AutoCloseable {
   private final SecretMasker masker;
   private final Memo<Walked> trees = new Memo<>(TREES_KEPT);
   private final Memo<RepositoryObjects> repositoryObjects = new Memo<>(16);
+  /** Head commit to its output rules (every pair of a change applies the same ones). */
+  private final Memo<HeadRules> outputRules = new Memo<>(64);
   private final Path ownedWorkDir;
   private volatile PairDecider decider;
   private final ExecutorService walkers = Executors.newFixedThreadPool(
@@ -203,8 +205,8 @@ public final class Renderer implements AutoCloseable {
       }
       return plan.setPairs(pairs).build();
     } catch (IOException | ForesightConfig.InvalidException | RuntimeException e) {
-      return plan.setError("cannot plan change " + change.getChangeId() + " of " + change.getRepo() + ": "
-          + e.getMessage()).build();
+      return plan.setError(masker.scrub("cannot plan change " + change.getChangeId() + " of " + change.getRepo()
+          + ": " + e.getMessage(), List.of())).build();
     }
   }
 
@@ -313,13 +315,29 @@ public final class Renderer implements AutoCloseable {
    * head, applied to both sides so that the diff compares like with like.
    */
   private OutputRules outputRules(ChangeRequested change) throws IOException, ForesightConfig.InvalidException {
+    HeadRules rules;
     try {
-      return OutputRules.of(ForesightConfig.load(mirrors.tree(change.getRepo(), change.getHead())));
-    } catch (ForesightConfig.InvalidException e) {
-      throw new ForesightConfig.InvalidException(e.getMessage() + " (at head "
-          + GitMirrors.abbreviate(change.getHead()) + ")");
+      rules = outputRules.get(change.getRepo() + "@" + change.getHead(), () -> {
+        try {
+          return new HeadRules(OutputRules.of(ForesightConfig.load(mirrors.tree(change.getRepo(), change.getHead()))),
+              null);
+        } catch (ForesightConfig.InvalidException e) {
+          return new HeadRules(null, e.getMessage() + " (at head " + GitMirrors.abbreviate(change.getHead()) + ")");
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e); // not memoised: the next pair tries again
+        }
+      });
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
     }
+    if (rules.error() != null) {
+      throw new ForesightConfig.InvalidException(rules.error());
+    }
+    return rules.rules();
   }
+
+  /** A head's output rules, or why its foresight.yaml gives none. */
+  private record HeadRules(OutputRules rules, String error) {}
 
   /** A profile tree and the clear values of the Secrets it read or rendered (in memory only, never published). */
   private record Walked(ProfileTree tree, Set<String> secretValues) {}

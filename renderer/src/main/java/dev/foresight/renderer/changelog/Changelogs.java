@@ -25,26 +25,67 @@ import org.eclipse.jgit.lib.Repository;
  * The changelog of a change, read from the git mirrors: the GitOps repository's commits between
  * base and head, and for each image whose tag moves in a rendered pair, its component
  * repository's commits between the two tags (memoised per (repository, from, to), the last
- * {@value #COMPONENTS_KEPT}). Never throws for bad data: what cannot be listed is said in the
+ * {@value #COMPONENTS_KEPT}; errors are not, so a tag pushed later is found). Never throws for bad data: what cannot be listed is said in the
  * {@code error} fields. Thread-safe.
  */
 public final class Changelogs {
 
   static final int COMPONENTS_KEPT = 256;
 
+  /** Head commits whose parsed settings are kept (a change asks for them at plan, promotion and every pair). */
+  static final int SETTINGS_KEPT = 64;
+
   /** How long a component mirror is trusted before a tag lookup fetches it again. */
   static final Duration TAG_MAX_AGE = Duration.ofSeconds(60);
 
   private final GitMirrors mirrors;
+  private final Duration tagMaxAge;
   private final Map<String, ComponentChange> memo = new LinkedHashMap<>(16, 0.75f, true);
+  /** (repo @ head) to its ChangelogSettings or the InvalidException its foresight.yaml gives. */
+  private final Map<String, Object> settingsMemo = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+      return size() > SETTINGS_KEPT;
+    }
+  };
 
   public Changelogs(GitMirrors mirrors) {
-    this.mirrors = mirrors;
+    this(mirrors, TAG_MAX_AGE);
   }
 
-  /** The settings of head's {@code foresight.yaml} (defaults without one). */
+  /** {@code tagMaxAge}: how long a component mirror is trusted before a missing tag fetches it again. */
+  Changelogs(GitMirrors mirrors, Duration tagMaxAge) {
+    this.mirrors = mirrors;
+    this.tagMaxAge = tagMaxAge;
+  }
+
+  /** The settings of head's {@code foresight.yaml} (defaults without one), memoised per head commit. */
   public ChangelogSettings settings(ChangeRequested change) throws IOException, ForesightConfig.InvalidException {
-    return ChangelogSettings.of(ForesightConfig.load(mirrors.tree(change.getRepo(), change.getHead())));
+    String key = change.getRepo() + "@" + change.getHead();
+    Object known;
+    synchronized (settingsMemo) {
+      known = settingsMemo.get(key);
+    }
+    if (known instanceof ChangelogSettings settings) {
+      return settings;
+    }
+    if (known instanceof ForesightConfig.InvalidException invalid) {
+      throw new ForesightConfig.InvalidException(invalid.getMessage());
+    }
+    FileTree tree = mirrors.tree(change.getRepo(), change.getHead()); // an IOException may pass: not memoised
+    Object parsed;
+    try {
+      parsed = ChangelogSettings.of(ForesightConfig.load(tree));
+    } catch (ForesightConfig.InvalidException invalid) {
+      parsed = invalid;
+    }
+    synchronized (settingsMemo) {
+      settingsMemo.put(key, parsed);
+    }
+    if (parsed instanceof ForesightConfig.InvalidException invalid) {
+      throw invalid;
+    }
+    return (ChangelogSettings) parsed;
   }
 
   /**
@@ -166,6 +207,9 @@ public final class Changelogs {
           + e.getMessage());
     }
     ComponentChange built = out.build();
+    if (built.getError() != null) {
+      return built; // not memoised: the tag may be pushed (or the repository reachable) by the next change
+    }
     synchronized (memo) {
       memo.put(key, built);
       while (memo.size() > COMPONENTS_KEPT) {
@@ -180,7 +224,7 @@ public final class Changelogs {
   /** refs/tags/{@code version}, else a commit id; null when neither exists (after a fetch). */
   private ObjectId revision(String location, Repository repository, String version) throws IOException {
     try {
-      return ObjectId.fromString(mirrors.tip(location, "refs/tags/" + version, TAG_MAX_AGE));
+      return ObjectId.fromString(mirrors.tip(location, "refs/tags/" + version, tagMaxAge));
     } catch (IOException notATag) {
       if (notATag.getMessage() != null && notATag.getMessage().startsWith("cannot fetch")) {
         throw notATag;

@@ -124,7 +124,7 @@ public final class SecretMasker {
    * {@value #MIN_SUBSTRING_LENGTH} characters (also base64-encoded). Other documents stay byte for byte.
    */
   public String maskValues(String yaml, Collection<String> values) {
-    List<String> known = usable(values);
+    List<Known> known = usable(values);
     if (yaml == null || known.isEmpty()) {
       return yaml;
     }
@@ -166,15 +166,14 @@ public final class SecretMasker {
    * {@code data:map[...]}/{@code stringData:map[...]} (kustomize errors quoting an object) removed.
    */
   public String scrub(String text, Collection<String> values) {
-    if (text == null) {
-      return null;
-    }
+    return text == null ? null : scrub(text, usable(values));
+  }
+
+  private String scrub(String text, List<Known> known) {
     String out = GO_MAP_VALUES.matcher(text).replaceAll("$1(masked)]");
     out = replaceEnc(out);
-    for (String value : usable(values)) {
-      out = out.replace(value, token(value));
-      String b64 = Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
-      out = out.replace(b64, token(value));
+    for (Known k : known) {
+      out = out.replace(k.value(), k.token()).replace(k.base64(), k.token());
     }
     return out;
   }
@@ -256,7 +255,7 @@ public final class SecretMasker {
     return out.toString();
   }
 
-  private boolean replaceScalars(Node node, List<String> known) {
+  private boolean replaceScalars(Node node, List<Known> known) {
     boolean changed = false;
     if (node instanceof MapNode map) {
       for (MapNode.Entry e : map.entries()) {
@@ -269,14 +268,13 @@ public final class SecretMasker {
     } else if (node instanceof ScalarNode s && s.value() != null && !s.isNull()) {
       String v = s.value();
       String out = v;
-      for (String value : known) {
-        if (out.equals(value)) {
-          out = token(value);
+      for (Known k : known) {
+        if (out.equals(k.value())) {
+          out = k.token();
           break;
         }
-        if (value.length() >= MIN_SUBSTRING_LENGTH) {
-          out = out.replace(value, token(value));
-          out = out.replace(Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)), token(value));
+        if (k.value().length() >= MIN_SUBSTRING_LENGTH) {
+          out = out.replace(k.value(), k.token()).replace(k.base64(), k.token());
         }
       }
       if (!out.equals(v)) {
@@ -288,25 +286,28 @@ public final class SecretMasker {
     return changed;
   }
 
-  private static boolean mentionsAny(String doc, List<String> known) {
-    for (String value : known) {
-      if (doc.contains(value)
-          || value.length() >= MIN_SUBSTRING_LENGTH
-          && doc.contains(Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)))) {
+  private static boolean mentionsAny(String doc, List<Known> known) {
+    for (Known k : known) {
+      if (doc.contains(k.value()) || k.value().length() >= MIN_SUBSTRING_LENGTH && doc.contains(k.base64())) {
         return true;
       }
     }
     return false;
   }
 
+  /** A value searched for, with its base64 form and its token (computed once per call, not per scalar). */
+  private record Known(String value, String base64, String token) {}
+
   /** Values long enough to search for, longest first (so a value inside another is replaced last). */
-  private static List<String> usable(Collection<String> values) {
+  private List<Known> usable(Collection<String> values) {
     if (values == null) {
       return List.of();
     }
     return values.stream().filter(v -> v != null && v.strip().length() >= MIN_VALUE_LENGTH && !v.startsWith(PREFIX)
             && !NOT_SEARCHED.matcher(v).matches())
-        .distinct().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        .distinct().sorted(Comparator.comparingInt(String::length).reversed())
+        .map(v -> new Known(v, Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8)), token(v)))
+        .toList();
   }
 
   private static void collect(Node values, boolean base64, Set<String> out) {

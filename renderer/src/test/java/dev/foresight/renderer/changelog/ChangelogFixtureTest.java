@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -255,6 +256,37 @@ class ChangelogFixtureTest {
     assertEquals("web", ui.getName());
     assertEquals("https://github.com/acme/ui/compare/build-1000..." + to, ui.getUrl());
     assertEquals(lines(git(gen.resolve("components/ui"), "log", "--format=%H", "build-1000.." + to)), shas(ui.getCommits()));
+  }
+
+  @Test
+  void headSettingsAreParsedOncePerHeadCommit() throws Exception {
+    Changelogs changelogs = new Changelogs(mirrors);
+    ChangeRequested change = change("refs/heads/settings", ChangeKind.PUSH, bump, configCommit, null);
+    ChangelogSettings first = changelogs.settings(change);
+    assertSame(first, changelogs.settings(change), "plan, promotion and every pair of a change read the same head");
+  }
+
+  @Test
+  void aTagMissingOnceIsFoundWhenPushedLater() throws Exception {
+    Path component = tmp.resolve("late-tag");
+    Files.createDirectories(component);
+    git(component, "init", "-q", "-b", "main");
+    git(component, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "--allow-empty", "-m", "first");
+    git(component, "tag", "v1");
+    Changelogs changelogs = new Changelogs(mirrors, Duration.ZERO);
+    ChangelogSettings settings = ChangelogSettings.of(ForesightConfig.parse(
+        "changelog:\n  components:\n    registry.example.com/late: " + component + "\n"));
+    ChangeRequested change = change("refs/heads/late", ChangeKind.PUSH, bump, configCommit, null);
+    String from = deployment("registry.example.com/late:v1");
+    String to = deployment("registry.example.com/late:v2");
+    ComponentChange missing = changelogs.components(change, settings, "p/ks", from, to).get(0);
+    assertTrue(missing.getError() != null && missing.getError().startsWith("tag v2 not found"), missing.getError());
+
+    git(component, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "--allow-empty", "-m", "second");
+    git(component, "tag", "v2");
+    ComponentChange found = changelogs.components(change, settings, "p/ks", from, to).get(0);
+    assertNull(found.getError(), "the error of the first lookup must not be memoised");
+    assertEquals(lines(git(component, "log", "--format=%H", "v1..v2")), shas(found.getCommits()));
   }
 
   @Test
