@@ -85,7 +85,8 @@ public final class BuildMemo {
 
   /**
    * A copy of the memoised result of {@code dir} valid for {@code tree} as reached through
-   * {@code chain}, with the OpenAPI session moved to the recorded exit state; or null.
+   * {@code chain}, with the OpenAPI session moved to the recorded exit state and the directories
+   * it entered noted on {@code tree} (when recording); or null.
    */
   Accumulator lookup(FileTree tree, String dir, YamlParser parser, List<String> chain, Object openApiState)
       throws IOException {
@@ -107,6 +108,11 @@ public final class BuildMemo {
           }
         }
         dev.foresight.kustomize.patch.OpenApiSession.current().restoreMemoState(e.openApiAfter());
+        // every root the memoised build entered (not only dir): an enclosing build memoised
+        // later must check them all against its own referrers
+        for (String root : e.roots()) {
+          RecordingFileTree.enteredRoot(tree, root);
+        }
         return copy(e.result());
       }
     }
