@@ -164,12 +164,17 @@ public final class BuildMemo {
       Iterator<Map.Entry<String, List<Entry>>> eldest = entries.entrySet().iterator();
       while (size > maxEntries && eldest.hasNext()) {
         Map.Entry<String, List<Entry>> e = eldest.next();
-        if (e.getValue() == list && entries.size() > 1) {
-          continue;
+        if (e.getValue() == list) {
+          continue; // the directory just stored: trimmed below, keeping the new entry
         }
         size -= e.getValue().size();
         evicted.addAndGet(e.getValue().size());
         eldest.remove();
+      }
+      while (size > maxEntries && list.size() > 1) {
+        list.remove(list.size() - 1);
+        size--;
+        evicted.incrementAndGet();
       }
     }
   }

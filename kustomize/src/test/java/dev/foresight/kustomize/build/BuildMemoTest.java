@@ -172,6 +172,25 @@ class BuildMemoTest {
   }
 
   /**
+   * When one directory's versions push the memo over its bound, its oldest versions go, not the
+   * version just stored (nor the whole directory).
+   */
+  @Test
+  void versionsOfOneDirectoryOverTheBoundDropTheOldestOnly() throws Exception {
+    Kustomizer kustomizer = new Kustomizer(new BuildMemo(2));
+    for (String replicas : List.of("1", "2", "3")) {
+      kustomizer.yaml(new MapFileTree(repo(1, replicas)), "overlays/o0");
+      assertTrue(kustomizer.memo().stats().entries() <= 2, kustomizer.memo().stats().toString());
+    }
+    assertEquals(2, kustomizer.memo().stats().entries(), kustomizer.memo().stats().toString());
+    long hits = kustomizer.memo().stats().hits();
+    kustomizer.yaml(new MapFileTree(repo(1, "3")), "overlays/o0");
+    kustomizer.yaml(new MapFileTree(repo(1, "2")), "overlays/o0");
+    assertEquals(hits + 2, kustomizer.memo().stats().hits(), "the two newest versions are kept: "
+        + kustomizer.memo().stats());
+  }
+
+  /**
    * A small generated GitOps repository at three commits, every overlay and profile, through one
    * memo across the commits: identical to the build without memo, and to kubectl when present.
    */
