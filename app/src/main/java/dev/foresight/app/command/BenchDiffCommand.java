@@ -56,8 +56,14 @@ public final class BenchDiffCommand implements Callable<Integer> {
   @Option(names = "--work-dir", paramLabel = "DIR", description = "Scratch directory (default: a temporary one).")
   Path workDir;
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
+    BenchKustomizeCommand.checkRuns(spec, runs);
+    for (String range : warm) {
+      Revisions.splitRange(range, "--warm"); // before the baseline runs for minutes
+    }
     Path root = Revisions.repositoryRoot(repo);
     Path script = baselineScript();
     Path work = workDir != null ? workDir : Files.createTempDirectory("foresight-bench-");
@@ -89,10 +95,7 @@ public final class BenchDiffCommand implements Callable<Integer> {
       try (Renderer renderer = new Renderer(config);
           LocalPipeline pipeline = new LocalPipeline(renderer, cores)) {
         for (String range : warm) {
-          String[] ends = range.split("\\.\\.", 2);
-          if (ends.length != 2) {
-            throw new IllegalArgumentException("--warm wants A..B, got '" + range + "'");
-          }
+          String[] ends = Revisions.splitRange(range, "--warm");
           pipeline.run(Revisions.localChange(root, ends[0], ends[1]), p -> true, r -> { });
         }
         long start = System.nanoTime();

@@ -38,8 +38,19 @@ public final class BenchKustomizeCommand implements Callable<Integer> {
   @Option(names = "--kubectl", defaultValue = "kubectl", description = "The kubectl to compare with.")
   String kubectl;
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  /** Refuses {@code --runs} below 1 (a median of nothing), as a usage error. */
+  static void checkRuns(picocli.CommandLine.Model.CommandSpec spec, int runs) {
+    if (runs < 1) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--runs must be at least 1 (the median of that many timed runs is printed), got " + runs);
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
+    checkRuns(spec, runs);
     Path root = repo.toAbsolutePath().normalize();
     List<String> targets = targets(root);
     if (targets.isEmpty()) {

@@ -48,8 +48,14 @@ public final class BenchReportCommand implements Callable<Integer> {
   @Option(names = "--work-dir", paramLabel = "DIR", description = "Data directory for the renders (default: a temporary one).")
   Path workDir;
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
+    BenchKustomizeCommand.checkRuns(spec, runs);
+    for (String range : ranges) {
+      Revisions.splitRange(range, "RANGE"); // every range checked before the first renders
+    }
     Path root = Revisions.repositoryRoot(repo);
     Path data = workDir != null ? workDir : Files.createTempDirectory("foresight-bench-report-");
     int cores = Runtime.getRuntime().availableProcessors();
@@ -62,17 +68,14 @@ public final class BenchReportCommand implements Callable<Integer> {
     int leakedTotal = 0;
     try (Renderer renderer = new Renderer(config); LocalPipeline pipeline = new LocalPipeline(renderer, cores)) {
       for (String range : ranges) {
-        String[] ends = range.split("\\.\\.", 2);
-        if (ends.length != 2 || ends[0].isEmpty() || ends[1].isEmpty()) {
-          throw new IllegalArgumentException("a range is BASE..HEAD, got '" + range + "'");
-        }
+        String[] ends = Revisions.splitRange(range, "RANGE");
         ChangeRequested change = Revisions.localChange(root, ends[0], ends[1]);
         long t0 = System.nanoTime();
         Report report = pipeline.run(change, p -> true, r -> { }).report();
         double renderSeconds = (System.nanoTime() - t0) / 1e9;
         List<Double> times = new ArrayList<>();
         Views.All views = null;
-        for (int run = 0; run < Math.max(1, runs); run++) {
+        for (int run = 0; run < runs; run++) {
           long start = System.nanoTime();
           views = Views.all(report, options);
           times.add((System.nanoTime() - start) / 1e6);

@@ -82,6 +82,18 @@ public final class Revisions {
     }
   }
 
+  /**
+   * {@code BASE..HEAD} split in its two revisions; {@code what} (an option or parameter name) says
+   * in the error which argument is wrong.
+   */
+  public static String[] splitRange(String range, String what) {
+    String[] ends = range.split("\\.\\.", 2);
+    if (ends.length != 2 || ends[0].isBlank() || ends[1].isBlank()) {
+      throw new IllegalArgumentException(what + " wants BASE..HEAD (e.g. master~1..master), got '" + range + "'");
+    }
+    return ends;
+  }
+
   /** The directory git would clone from: the work tree's top, or the bare repository itself. */
   public static Path repositoryRoot(Path repoDir) throws IOException {
     FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(repoDir.toFile());

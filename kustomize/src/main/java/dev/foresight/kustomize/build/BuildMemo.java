@@ -85,7 +85,8 @@ public final class BuildMemo {
 
   /**
    * A copy of the memoised result of {@code dir} valid for {@code tree} as reached through
-   * {@code chain}, with the OpenAPI session moved to the recorded exit state; or null.
+   * {@code chain}, with the OpenAPI session moved to the recorded exit state and the directories
+   * it entered noted on {@code tree} (when recording); or null.
    */
   Accumulator lookup(FileTree tree, String dir, YamlParser parser, List<String> chain, Object openApiState)
       throws IOException {
@@ -107,6 +108,11 @@ public final class BuildMemo {
           }
         }
         dev.foresight.kustomize.patch.OpenApiSession.current().restoreMemoState(e.openApiAfter());
+        // every root the memoised build entered (not only dir): an enclosing build memoised
+        // later must check them all against its own referrers
+        for (String root : e.roots()) {
+          RecordingFileTree.enteredRoot(tree, root);
+        }
         return copy(e.result());
       }
     }
@@ -158,12 +164,17 @@ public final class BuildMemo {
       Iterator<Map.Entry<String, List<Entry>>> eldest = entries.entrySet().iterator();
       while (size > maxEntries && eldest.hasNext()) {
         Map.Entry<String, List<Entry>> e = eldest.next();
-        if (e.getValue() == list && entries.size() > 1) {
-          continue;
+        if (e.getValue() == list) {
+          continue; // the directory just stored: trimmed below, keeping the new entry
         }
         size -= e.getValue().size();
         evicted.addAndGet(e.getValue().size());
         eldest.remove();
+      }
+      while (size > maxEntries && list.size() > 1) {
+        list.remove(list.size() - 1);
+        size--;
+        evicted.incrementAndGet();
       }
     }
   }

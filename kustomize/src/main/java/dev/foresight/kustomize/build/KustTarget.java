@@ -352,7 +352,6 @@ public final class KustTarget {
       try {
         Accumulator hit = memo.lookup(tree, target, parser, chain, before);
         if (hit != null) {
-          RecordingFileTree.enteredRoot(tree, target);
           return hit;
         }
       } catch (IOException e) {

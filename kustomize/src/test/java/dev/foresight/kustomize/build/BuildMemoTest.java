@@ -107,6 +107,32 @@ class BuildMemoTest {
     assertEquals(direct.getMessage(), memoised.getMessage());
   }
 
+  /**
+   * A cycle through a directory a memoised sub-build only reached through a memo hit: the hit's
+   * own roots must count for cycle detection when the outer result is reused.
+   */
+  @Test
+  void aCycleThroughARootReachedByANestedHitIsStillDetected() throws Exception {
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("d/kustomization.yaml", "resources:\n- cm.yaml\n");
+    files.put("d/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: d\n");
+    files.put("d/top/kustomization.yaml", "resources:\n- ../../b\n");
+    files.put("c/kustomization.yaml", "resources:\n- ../d\n");
+    files.put("b/kustomization.yaml", "resources:\n- ../c\n");
+    files.put("p1/kustomization.yaml", "resources:\n- ../c\n");
+    files.put("p2/kustomization.yaml", "resources:\n- ../b\n");
+    FileTree tree = new MapFileTree(files);
+    Kustomizer kustomizer = new Kustomizer(new BuildMemo());
+    kustomizer.yaml(tree, "p1"); // memoises c (which entered d)
+    kustomizer.yaml(tree, "p2"); // memoises b, whose c came from the memo
+    Exception direct = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+        () -> Kustomizer.buildYaml(tree, "d/top"));
+    assertTrue(direct.getMessage().contains("cycle detected"), direct.getMessage());
+    Exception memoised = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+        () -> kustomizer.yaml(tree, "d/top"));
+    assertEquals(direct.getMessage(), memoised.getMessage());
+  }
+
   @Test
   void resultsAreIndependentCopies() throws Exception {
     FileTree tree = new MapFileTree(repo(1, "1"));
@@ -143,6 +169,25 @@ class BuildMemoTest {
     }
     assertEquals(List.of(), failures);
     assertTrue(kustomizer.memo().stats().entries() <= 1, kustomizer.memo().stats().toString());
+  }
+
+  /**
+   * When one directory's versions push the memo over its bound, its oldest versions go, not the
+   * version just stored (nor the whole directory).
+   */
+  @Test
+  void versionsOfOneDirectoryOverTheBoundDropTheOldestOnly() throws Exception {
+    Kustomizer kustomizer = new Kustomizer(new BuildMemo(2));
+    for (String replicas : List.of("1", "2", "3")) {
+      kustomizer.yaml(new MapFileTree(repo(1, replicas)), "overlays/o0");
+      assertTrue(kustomizer.memo().stats().entries() <= 2, kustomizer.memo().stats().toString());
+    }
+    assertEquals(2, kustomizer.memo().stats().entries(), kustomizer.memo().stats().toString());
+    long hits = kustomizer.memo().stats().hits();
+    kustomizer.yaml(new MapFileTree(repo(1, "3")), "overlays/o0");
+    kustomizer.yaml(new MapFileTree(repo(1, "2")), "overlays/o0");
+    assertEquals(hits + 2, kustomizer.memo().stats().hits(), "the two newest versions are kept: "
+        + kustomizer.memo().stats());
   }
 
   /**
