@@ -362,8 +362,9 @@ public final class Renderer implements AutoCloseable {
     trees.clear();
     repositoryObjects.clear();
     if (ownedWorkDir != null) {
-      try (var paths = Files.walk(ownedWorkDir)) {
-        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      try {
+        org.eclipse.jgit.util.FileUtils.delete(ownedWorkDir.toFile(),
+            org.eclipse.jgit.util.FileUtils.RECURSIVE | org.eclipse.jgit.util.FileUtils.SKIP_MISSING);
       } catch (IOException ignored) {
         // best effort: a temporary directory under the data dir
       }

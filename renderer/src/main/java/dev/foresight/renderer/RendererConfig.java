@@ -32,7 +32,8 @@ public record RendererConfig(Path dataDir, byte[] maskKey, Duration timeout, boo
     this(dataDir, maskKey, timeout, true, true, defaultEngine());
   }
 
-  static EngineChoice defaultEngine() {
+  /** {@code $FORESIGHT_ENGINE}, else {@link #DEFAULT_ENGINE}. */
+  public static EngineChoice defaultEngine() {
     String env = System.getenv("FORESIGHT_ENGINE");
     return env == null || env.isBlank() ? DEFAULT_ENGINE : EngineChoice.parse(env.trim());
   }

@@ -5,7 +5,6 @@ import dev.foresight.app.runtime.Revisions;
 import dev.foresight.differ.Differ;
 import dev.foresight.renderer.Renderer;
 import dev.foresight.renderer.RendererConfig;
-import dev.foresight.renderer.engine.EngineChoice;
 import dev.foresight.schema.ChangeRequested;
 import dev.foresight.schema.KustomizationReport;
 import dev.foresight.schema.ProfileReport;
@@ -18,7 +17,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.eclipse.jgit.util.FileUtils;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -50,8 +51,8 @@ public final class BenchDiffCommand implements Callable<Integer> {
   @Option(names = "--runs", defaultValue = "3", description = "Timed foresight runs (default: 3), each on a fresh data directory after the --warm runs; the median is reported.")
   int runs;
 
-  @Option(names = "--engine", paramLabel = "ENGINE", description = "native, exec or verify (default: native).")
-  String engine;
+  @Mixin
+  EngineOption engine = new EngineOption();
 
   @Option(names = "--work-dir", paramLabel = "DIR", description = "Scratch directory (default: a temporary one).")
   Path workDir;
@@ -70,7 +71,7 @@ public final class BenchDiffCommand implements Callable<Integer> {
     ChangeRequested change = Revisions.localChange(root, base, head);
     int cores = Runtime.getRuntime().availableProcessors();
     System.out.printf("bench diff %s %s..%s on %d cores, engine %s%n", root, base, head, cores,
-        engine == null ? RendererConfig.DEFAULT_ENGINE : engine);
+        engine.describe());
 
     long t0 = System.nanoTime();
     Path baselineOut = work.resolve("baseline-out");
@@ -89,9 +90,7 @@ public final class BenchDiffCommand implements Callable<Integer> {
     for (int run = 0; run < runs; run++) {
       Path data = work.resolve("foresight-" + run);
       RendererConfig config = RendererConfig.of(data);
-      if (engine != null) {
-        config = config.withEngine(EngineChoice.parse(engine));
-      }
+      config = engine.apply(config);
       try (Renderer renderer = new Renderer(config);
           LocalPipeline pipeline = new LocalPipeline(renderer, cores)) {
         for (String range : warm) {
@@ -102,6 +101,8 @@ public final class BenchDiffCommand implements Callable<Integer> {
         outcome = pipeline.run(change, p -> true, r -> { });
         times.add((System.nanoTime() - start) / 1e9);
       }
+      // a run's mirror and cache are only its own; the baseline's diffs stay for inspection
+      FileUtils.delete(data.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING | FileUtils.IGNORE_ERRORS);
     }
     times.sort(Double::compare);
     double median = times.get(times.size() / 2);

@@ -5,7 +5,6 @@ import dev.foresight.app.runtime.Revisions;
 import dev.foresight.publisher.Views;
 import dev.foresight.renderer.Renderer;
 import dev.foresight.renderer.RendererConfig;
-import dev.foresight.renderer.engine.EngineChoice;
 import dev.foresight.schema.ChangeRequested;
 import dev.foresight.schema.Report;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.eclipse.jgit.util.FileUtils;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -38,8 +39,8 @@ public final class BenchReportCommand implements Callable<Integer> {
   @Option(names = "--runs", defaultValue = "5", description = "Times every view is built per range; the median is printed (default: 5).")
   int runs;
 
-  @Option(names = "--engine", paramLabel = "ENGINE", description = "native, exec or verify (default: native).")
-  String engine;
+  @Mixin
+  EngineOption engine = new EngineOption();
 
   @Option(names = "--report-url", paramLabel = "URL", defaultValue = "https://foresight.example.com/archive/report.html",
       description = "Link the views put in truncation notes and Slack (default: a placeholder).")
@@ -60,9 +61,7 @@ public final class BenchReportCommand implements Callable<Integer> {
     Path data = workDir != null ? workDir : Files.createTempDirectory("foresight-bench-report-");
     int cores = Runtime.getRuntime().availableProcessors();
     RendererConfig config = RendererConfig.of(data);
-    if (engine != null) {
-      config = config.withEngine(EngineChoice.parse(engine));
-    }
+    config = engine.apply(config);
     Views.Options options = Views.Options.defaults().withReportUrl(reportUrl);
     System.out.printf("bench report %s on %d cores, %d runs per range%n", root, cores, runs);
     int leakedTotal = 0;
@@ -100,6 +99,10 @@ public final class BenchReportCommand implements Callable<Integer> {
         System.out.printf("  all views built in %.1f ms (median of %d)%n", times.get(times.size() / 2), times.size());
         System.out.printf("  secret values in the repository at head: %d, found in clear in a view: %d%s%n",
             secrets.size(), leaked.size(), leaked.isEmpty() ? "" : " (" + leaked.size() + " leaked!)");
+      }
+    } finally {
+      if (workDir == null) {
+        FileUtils.delete(data.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING | FileUtils.IGNORE_ERRORS);
       }
     }
     return leakedTotal == 0 ? 0 : 1;

@@ -7,7 +7,6 @@ import dev.foresight.differ.Differ;
 import dev.foresight.publisher.Views;
 import dev.foresight.renderer.Renderer;
 import dev.foresight.renderer.RendererConfig;
-import dev.foresight.renderer.engine.EngineChoice;
 import dev.foresight.renderer.secret.MaskKey;
 import dev.foresight.schema.ChangeRequested;
 import dev.foresight.schema.KustomizationStatus;
@@ -80,10 +79,8 @@ public final class DiffCommand implements Callable<Integer> {
   @Option(names = "--exit-code", description = "Exit 1 when something differs (like git diff --exit-code).")
   boolean exitCode;
 
-  @Option(names = "--engine", paramLabel = "ENGINE",
-      description = "native (in-process, falls back to exec for what it lacks), exec (kubectl/kustomize processes) "
-          + "or verify (both; a difference is a fidelity error). Default: $FORESIGHT_ENGINE or native.")
-  String engine;
+  @Mixin
+  EngineOption engine = new EngineOption();
 
   @Option(names = "--no-cache", description = "Render everything again instead of reusing renders of unchanged inputs.")
   boolean noCache;
@@ -95,13 +92,19 @@ public final class DiffCommand implements Callable<Integer> {
       description = "Lines of context around each change in the object diffs (default: 3).")
   int context;
 
-  @Option(names = "--jobs", defaultValue = "0", description = "Parallel renders (default: number of cores).")
+  @Option(names = "--jobs", defaultValue = "0", description = "Parallel renders (default 0: one per core).")
   int jobs;
 
   @Override
   public Integer call() throws Exception {
     Views.Options options = new Views.Options(color.enabled(output != null), reportUrl, markdownLimit, markdownParts);
     options.markdown(); // checks the limits before rendering
+    if (context < 0) {
+      throw new ParameterException(spec.commandLine(), "--context must be 0 or more lines, got " + context);
+    }
+    if (jobs < 0) {
+      throw new ParameterException(spec.commandLine(), "--jobs must be 0 (one per core) or more, got " + jobs);
+    }
     Path root = Revisions.repositoryRoot(repo);
     ChangeRequested change = Revisions.localChange(root, base, head, ref);
     PrintWriter err = spec.commandLine().getErr();
@@ -109,15 +112,10 @@ public final class DiffCommand implements Callable<Integer> {
     int parallelism = jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
     AtomicInteger done = new AtomicInteger();
     Report report;
-    if (context < 0) {
-      throw new ParameterException(spec.commandLine(), "--context must be 0 or more lines, got " + context);
-    }
     DiffSettings diffSettings = DiffSettings.defaults().withContext(context);
     RendererConfig config = new RendererConfig(data, MaskKey.load(data), Duration.ofMinutes(2))
         .withCache(!noCache).withAffectedOnly(!all);
-    if (engine != null) {
-      config = config.withEngine(EngineChoice.parse(engine));
-    }
+    config = engine.apply(config);
     try (Renderer renderer = new Renderer(config);
         LocalPipeline pipeline = new LocalPipeline(renderer, parallelism)) {
       report = pipeline.run(change, p -> profiles.isEmpty() || profiles.contains(p), result -> {

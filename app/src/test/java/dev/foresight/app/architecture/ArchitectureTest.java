@@ -30,11 +30,13 @@ class ArchitectureTest {
     "dev.foresight.renderer.flux..",
     "dev.foresight.renderer.secret..",
     "dev.foresight.renderer.manifest..",
+    "dev.foresight.renderer.output..",
     "dev.foresight.differ",
     "dev.foresight.differ.diff..",
     "dev.foresight.differ.manifest..",
     "dev.foresight.differ.kustomization..",
     "dev.foresight.differ.progress..",
+    "dev.foresight.differ.changelog..",
   };
 
   static final String[] VIEWS = {"dev.foresight.publisher"};

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.eclipse.jgit.util.FileUtils;
 
 /**
  * Runs {@code kustomize build --load-restrictor LoadRestrictionsNone <dir>} when kustomize is on
@@ -334,8 +334,8 @@ public final class ExecEngine implements Engine {
       if (dir == null) {
         return;
       }
-      try (Stream<Path> paths = Files.walk(dir)) {
-        paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      try {
+        FileUtils.delete(dir.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING);
       } catch (IOException ignored) {
         // best effort: the directory is under the renderer's data dir
       }
