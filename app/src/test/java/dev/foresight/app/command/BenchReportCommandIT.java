@@ -2,13 +2,12 @@ package dev.foresight.app.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.foresight.app.GeneratedRepos;
 import dev.foresight.app.Foresight;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,13 +19,8 @@ class BenchReportCommandIT {
 
   @Test
   void printsSizesPartsTimeAndNoLeakedSecrets() throws Exception {
-    Path shared = Path.of(System.getProperty("foresight.shared", "../../shared"));
-    Path generator = shared.resolve("fixtures/gitops-repo-gen.py");
-    assumeTrue(Files.exists(generator), "../shared is absent (" + generator + "): BenchReportCommandIT skipped");
-    Process gen = new ProcessBuilder("python3", generator.toString(), dir.resolve("fixture").toString(), "--apps", "4",
-        "--profiles", "3", "--commits", "20").redirectErrorStream(true).start();
-    gen.getInputStream().readAllBytes();
-    assertEquals(0, gen.waitFor(), "gitops-repo-gen.py failed");
+    GeneratedRepos.generate(dir.resolve("fixture"), "BenchReportCommandIT", "--apps", "4", "--profiles", "3",
+        "--commits", "20");
 
     PrintStream out = System.out;
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.foresight.app.GeneratedRepos;
 import dev.foresight.app.runtime.PublicationWatcher;
 import dev.foresight.differ.Differ;
 import dev.foresight.ingest.replay.ReplayEvents;
@@ -69,14 +70,7 @@ class PipelineIT {
   @BeforeAll
   static void start() throws Exception {
     assumeTrue(KubectlOracle.kubectlAvailable(), "kubectl is not on PATH: PipelineIT needs it as the oracle; skipped");
-    Path shared = Path.of(System.getProperty("foresight.shared", "../../shared"));
-    Path generator = shared.resolve("fixtures/gitops-repo-gen.py");
-    assumeTrue(Files.exists(generator), "../shared is absent (" + generator + "): PipelineIT needs the fixture "
-        + "generator; skipped");
-    Path fixture = dir.resolve("fixture");
-    Process gen = new ProcessBuilder("python3", generator.toString(), fixture.toString(), "--commits", "12")
-        .inheritIO().start();
-    assertEquals(0, gen.waitFor(), "gitops-repo-gen.py failed");
+    Path fixture = GeneratedRepos.generate(dir.resolve("fixture"), "PipelineIT", "--commits", "12");
     repo = fixture.resolve("infra");
     changes = ReplayEvents.read(fixture.resolve("pushes.jsonl"), repo.toString()).subList(0, CHANGES);
 

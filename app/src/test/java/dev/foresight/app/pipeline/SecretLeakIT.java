@@ -2,7 +2,6 @@ package dev.foresight.app.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -11,6 +10,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.StackTraceElementProxy;
 import ch.qos.logback.core.AppenderBase;
+import dev.foresight.app.GeneratedRepos;
 import dev.foresight.app.runtime.PublicationWatcher;
 import dev.foresight.ingest.replay.ReplayEvents;
 import dev.foresight.ingest.sink.KafkaChangeSink;
@@ -64,16 +64,8 @@ class SecretLeakIT {
 
   @BeforeAll
   static void start() throws Exception {
-    Path generator = Path.of(System.getProperty("foresight.shared", "../../shared"), "fixtures/gitops-repo-gen.py");
-    if (!Files.exists(generator)) {
-      generator = Path.of("/work/shared/fixtures/gitops-repo-gen.py"); // a worktree beside the main checkout
-    }
-    assumeTrue(Files.exists(generator), "/work/shared is absent (" + generator + "): SecretLeakIT needs the fixture"
-        + " generator; skipped");
-    Path fixture = dir.resolve("fixture");
-    Process gen = new ProcessBuilder("python3", generator.toString(), fixture.toString(), "--apps", "6",
-        "--profiles", "3", "--commits", "40").inheritIO().start();
-    assertEquals(0, gen.waitFor(), "gitops-repo-gen.py failed");
+    Path fixture = GeneratedRepos.generate(dir.resolve("fixture"), "SecretLeakIT", "--apps", "6", "--profiles", "3",
+        "--commits", "40");
     repo = fixture.resolve("infra");
     changes = ReplayEvents.read(fixture.resolve("pushes.jsonl"), repo.toString());
     secrets = GeneratedSecrets.collect(repo);
