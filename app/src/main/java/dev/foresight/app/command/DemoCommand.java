@@ -59,6 +59,8 @@ public final class DemoCommand implements Callable<Integer> {
     SampleRepository.Sample sample = SampleRepository.create(data.resolve("sample-repo"));
     String repo = sample.path().toString();
     System.out.printf("  sample GitOps repository %s: %d ref updates%n", repo, sample.refUpdates().size());
+    sample.components().forEach((name, path) ->
+        System.out.printf("  component repository %s: %s (changelog.components in foresight.yaml)%n", name, path));
     String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
     try (Broker broker = Broker.open(null, data.resolve("kafka"), 0);
         Services services = Services.startAll(new RuntimeOptions(broker.bootstrapServers(), data, 0, secret,
@@ -80,11 +82,21 @@ public final class DemoCommand implements Callable<Integer> {
         double latency = Duration.between(sentAt.get(report.getChangeId()), publication.getPublishedAt()).toMillis() / 1000.0;
         System.out.printf("%n%s%n  report: %s  (%.1f s after its webhook)%n", SummaryLine.of(report),
             publication.getLocation(), latency);
+        htmlBeside(publication.getLocation()).ifPresent(html -> System.out.printf("  in a browser: %s%n", html));
       });
       System.out.printf("%nDemo done: %d reports in %s, %.1f s in all.%n", ids.size(), data.resolve("archive"),
           seconds(start));
     }
     return 0;
+  }
+
+  /** The archive writes {@code <id>.html} beside {@code <id>.md}; its path when it is there. */
+  static java.util.Optional<Path> htmlBeside(String markdown) {
+    if (markdown == null || !markdown.endsWith(".md")) {
+      return java.util.Optional.empty();
+    }
+    Path html = Path.of(markdown.substring(0, markdown.length() - ".md".length()) + ".html");
+    return Files.isRegularFile(html) ? java.util.Optional.of(html) : java.util.Optional.empty();
   }
 
   private static double seconds(Instant since) {

@@ -13,9 +13,11 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * One step of the sample history, read from {@code sample/steps/NN-slug/}: {@code step.properties}
- * ({@code kind=commit} with author, email, subject, body; or {@code kind=promotion} with the
- * branch to fast-forward to master) and the files it writes, under {@code tree/}.
+ * One step of the sample history, read from {@code sample/steps/NN-slug/} (or, for a component
+ * repository, {@code sample/components/<name>/NN-slug/}): {@code step.properties} ({@code
+ * kind=commit} with author, email, subject, body and, in a component, an optional release {@code
+ * tag}; or {@code kind=promotion} with the branch to fast-forward to master) and the files it
+ * writes, under {@code tree/}.
  */
 record SampleStep(String name, Properties properties, SortedMap<String, byte[]> files) {
 
@@ -28,7 +30,8 @@ record SampleStep(String name, Properties properties, SortedMap<String, byte[]> 
   String required(String key) {
     String value = properties.getProperty(key);
     if (value == null || value.isBlank()) {
-      throw new IllegalStateException(ROOT + "steps/" + name + "/step.properties: missing '" + key + "'");
+      String file = name.equals("initial") ? "initial.properties" : name + "/step.properties";
+      throw new IllegalStateException(ROOT + file + ": missing '" + key + "'");
     }
     return value.trim();
   }
@@ -48,10 +51,32 @@ record SampleStep(String name, Properties properties, SortedMap<String, byte[]> 
     return new SampleStep("initial", properties(initial), SampleFiles.read(ROOT + "tree"));
   }
 
-  /** The later steps in the order of their directory names. */
+  /** The optional release tag a component commit gets, or null. */
+  String tag() {
+    String tag = properties.getProperty("tag");
+    return tag == null || tag.isBlank() ? null : tag.trim();
+  }
+
+  /** The later steps of the GitOps repository in the order of their directory names. */
   static List<SampleStep> history() {
+    return read("steps");
+  }
+
+  /** The component repositories' names: the directories under {@code sample/components/}. */
+  static List<String> components() {
+    return SampleFiles.read(ROOT + "components").keySet().stream()
+        .map(path -> path.substring(0, path.indexOf('/'))).distinct().toList();
+  }
+
+  /** The commits of component {@code name} in the order of their directory names. */
+  static List<SampleStep> component(String name) {
+    return read("components/" + name);
+  }
+
+  /** The steps under {@code sample/<dir>/}, each named {@code <dir>/NN-slug}, in directory-name order. */
+  private static List<SampleStep> read(String dir) {
     Map<String, SortedMap<String, byte[]>> byStep = new TreeMap<>();
-    SampleFiles.read(ROOT + "steps").forEach((path, bytes) -> {
+    SampleFiles.read(ROOT + dir).forEach((path, bytes) -> {
       int slash = path.indexOf('/');
       byStep.computeIfAbsent(path.substring(0, slash), k -> new TreeMap<>()).put(path.substring(slash + 1), bytes);
     });
@@ -59,7 +84,7 @@ record SampleStep(String name, Properties properties, SortedMap<String, byte[]> 
     byStep.forEach((name, files) -> {
       byte[] props = files.get("step.properties");
       if (props == null) {
-        throw new IllegalStateException(ROOT + "steps/" + name + "/step.properties is missing");
+        throw new IllegalStateException(ROOT + dir + "/" + name + "/step.properties is missing");
       }
       SortedMap<String, byte[]> tree = new TreeMap<>();
       files.forEach((path, bytes) -> {
@@ -67,7 +92,7 @@ record SampleStep(String name, Properties properties, SortedMap<String, byte[]> 
           tree.put(path.substring("tree/".length()), bytes);
         }
       });
-      steps.add(new SampleStep(name, properties(props), tree));
+      steps.add(new SampleStep(dir + "/" + name, properties(props), tree));
     });
     return steps;
   }

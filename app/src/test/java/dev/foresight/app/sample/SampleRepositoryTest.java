@@ -7,8 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.foresight.app.Foresight;
 import dev.foresight.app.sample.SampleRepository.RefUpdate;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +41,12 @@ class SampleRepositoryTest {
       "infrastructure/overlays/development", "infrastructure/overlays/staging",
       "infrastructure/overlays/production",
       "profiles/development", "profiles/staging", "profiles/production");
+
+  /** {@code git log 1.4.1..1.4.2} of the web component, newest first. */
+  private static final List<String> WEB_1_4_1_TO_1_4_2 = List.of(
+      "DS-4910: release 1.4.2 (#33)",
+      "DS-4907: raise the checkout timeout to 10 s for large carts (#32)",
+      "DS-4903: retry the checkout call once when it times out (#31)");
 
   @TempDir Path tmp;
 
@@ -76,10 +87,113 @@ class SampleRepositoryTest {
   }
 
   @Test
-  void commitIdsAreTheSameOnEveryRun() {
-    List<RefUpdate> first = SampleRepository.create(tmp.resolve("a")).refUpdates();
-    List<RefUpdate> second = SampleRepository.create(tmp.resolve("b")).refUpdates();
-    assertEquals(first, second);
+  void commitIdsAreTheSameOnEveryRun() throws Exception {
+    SampleRepository.Sample first = SampleRepository.create(tmp.resolve("a/repo"));
+    SampleRepository.Sample second = SampleRepository.create(tmp.resolve("b/repo"));
+    assertEquals(first.refUpdates(), second.refUpdates());
+    assertEquals(tags(first.components().get("web")), tags(second.components().get("web")),
+        "component commits and tags are the same too");
+  }
+
+  @Test
+  void theWebComponentRepositoryIsBesideTheSampleWithTheTagsTheImageMovesBetween() throws Exception {
+    SampleRepository.Sample sample = SampleRepository.create(tmp.resolve("repo"));
+    Path web = sample.components().get("web");
+    assertEquals(tmp.resolve("components/web"), web, "where foresight.yaml's ../components/web points");
+    assertEquals(Set.of("1.4.1", "1.4.2"), tags(web).keySet());
+    try (Git git = Git.open(web.toFile())) {
+      Repository repo = git.getRepository();
+      assertTrue(git.status().call().isClean());
+      List<String> between = new ArrayList<>();
+      git.log().addRange(repo.resolve("refs/tags/1.4.1^{commit}"), repo.resolve("refs/tags/1.4.2^{commit}")).call()
+          .forEach(c -> between.add(c.getShortMessage()));
+      assertEquals(WEB_1_4_1_TO_1_4_2, between);
+      List<RevCommit> all = new ArrayList<>();
+      git.log().call().forEach(all::add);
+      assertTrue(all.size() > between.size() + 1, "commits before 1.4.1 and after 1.4.2 too");
+      for (RevCommit commit : all) {
+        assertTrue(SUBJECT.matcher(commit.getShortMessage()).matches(), commit.getShortMessage());
+        assertTrue(commit.getAuthorIdent().getWhenAsInstant().isBefore(java.time.Instant.parse("2025-03-03T09:00:00Z")),
+            "released before the GitOps history starts");
+      }
+    }
+  }
+
+  @Test
+  void foresightYamlFromTheFirstCommitMapsTheWebImageAndKeepsProfileDiscovery() throws Exception {
+    SampleRepository.Sample sample = SampleRepository.create(tmp.resolve("repo"));
+    try (Git git = Git.open(sample.path().toFile())) {
+      Path initial = checkout(git.getRepository(), ObjectId.fromString(sample.refUpdates().get(0).before()),
+          tmp.resolve("initial"));
+      String yaml = Files.readString(initial.resolve("foresight.yaml"));
+      assertTrue(yaml.contains("ghcr.io/example/web:") && yaml.contains("repository: ../components/web"), yaml);
+      assertTrue(yaml.contains("url: https://jira.example.com/browse/{key}"), yaml);
+      assertFalse(yaml.lines().anyMatch(l -> l.startsWith("profiles:")), "no profiles: key, so profiles/ is discovered: " + yaml);
+      String kustomization = Files.readString(initial.resolve("apps/base/web/kustomization.yaml"));
+      assertTrue(kustomization.contains("newTag: 1.4.1"), kustomization);
+    }
+    String bumped = Files.readString(sample.path().resolve("apps/base/web/kustomization.yaml"));
+    assertTrue(bumped.contains("newTag: 1.4.2"), bumped);
+  }
+
+  /** The promotion's report, as {@code foresight diff} builds it, lists what the web bump ships. */
+  @Test
+  void thePromotionsReportChangelogListsTheWebCommitsBetweenTheTags() throws Exception {
+    SampleRepository.Sample sample = SampleRepository.create(tmp.resolve("repo"));
+    RefUpdate promotion = sample.refUpdates().get(4);
+    JsonNode report = diffJson(sample, promotion);
+
+    assertTrue(report.path("error").isNull(), report.path("error").toString());
+    JsonNode changelog = report.path("changelog");
+    List<String> gitops = new ArrayList<>();
+    changelog.path("commits").forEach(c -> gitops.add(c.path("subject").asText()));
+    assertEquals(4, gitops.size(), gitops.toString());
+    assertEquals(1, changelog.path("components").size(), changelog.toString());
+    JsonNode web = changelog.path("components").get(0);
+    assertEquals("web", web.path("name").asText());
+    assertEquals("ghcr.io/example/web", web.path("image").asText());
+    assertEquals("1.4.1", web.path("from").asText());
+    assertEquals("1.4.2", web.path("to").asText());
+    assertTrue(web.path("error").isNull(), web.path("error").toString());
+    List<String> subjects = new ArrayList<>();
+    web.path("commits").forEach(c -> subjects.add(c.path("subject").asText()));
+    assertEquals(WEB_1_4_1_TO_1_4_2, subjects);
+    JsonNode release = web.path("commits").get(0);
+    assertEquals(33, release.path("pr").asInt());
+    assertEquals("https://jira.example.com/browse/DS-4910", release.path("tickets").get(0).path("url").asText());
+    List<String> profiles = new ArrayList<>();
+    report.path("profiles").forEach(p -> profiles.add(p.path("name").asText()));
+    assertEquals(List.of("development", "production", "staging"), profiles.stream().sorted().toList(),
+        "profiles/ is still discovered with foresight.yaml present");
+  }
+
+  private static JsonNode diffJson(SampleRepository.Sample sample, RefUpdate update) throws Exception {
+    PrintStream out = System.out;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    int code;
+    try {
+      System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+      code = Foresight.run("diff", "--data-dir", sample.path().resolveSibling("data").toString(),
+          "--repo", sample.path().toString(), "--ref", update.ref(), update.before(), update.after(),
+          "--format", "json");
+    } finally {
+      System.setOut(out);
+    }
+    String json = bytes.toString(StandardCharsets.UTF_8);
+    assertEquals(0, code, json);
+    return new ObjectMapper().readTree(json);
+  }
+
+  /** Tag name → the commit it points at. */
+  private static Map<String, String> tags(Path repository) throws Exception {
+    Map<String, String> tags = new java.util.TreeMap<>();
+    try (Git git = Git.open(repository.toFile())) {
+      for (var ref : git.getRepository().getRefDatabase().getRefsByPrefix("refs/tags/")) {
+        tags.put(ref.getName().substring("refs/tags/".length()),
+            git.getRepository().resolve(ref.getName() + "^{commit}").name());
+      }
+    }
+    return tags;
   }
 
   @Test
@@ -87,6 +201,16 @@ class SampleRepositoryTest {
     Files.writeString(tmp.resolve("file"), "x");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SampleRepository.create(tmp));
     assertTrue(e.getMessage().contains("not empty"), e.getMessage());
+  }
+
+  @Test
+  void refusesANonEmptyComponentDirectoryBeforeWritingAnything() throws IOException {
+    Files.createDirectories(tmp.resolve("components/web"));
+    Files.writeString(tmp.resolve("components/web/file"), "x");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> SampleRepository.create(tmp.resolve("repo")));
+    assertTrue(e.getMessage().contains(tmp.resolve("components/web") + " is not empty"), e.getMessage());
+    assertFalse(Files.exists(tmp.resolve("repo")), "nothing built");
   }
 
   @Test
