@@ -111,8 +111,8 @@ class MaskingTest {
           java.time.Duration.ofSeconds(60)))) {
         RenderResult cached = again.render(again.jobs(again.plan(flux.change(dev.foresight.schema.ChangeIds.ZERO_SHA, head))).stream()
             .filter(j -> j.getKustomization().equals("app")).findFirst().orElseThrow());
-        // usually answered by the cache (a slow engine version probe under load can change the key)
-        assertEquals(out, cached.getHead().getContent(), "the same masked output, cache hits: " + cached.getCacheHits());
+        assertTrue(cached.getCacheHits() > 0, "a second renderer of the same build reuses the cached render");
+        assertEquals(out, cached.getHead().getContent(), "the same masked output");
       }
     }
     for (String text : seen) {

@@ -93,13 +93,36 @@ public final class NativeEngine implements Engine {
   }
 
   /** Size and time of the code the engine was loaded from: a rebuilt engine does not reuse old cache entries. */
+  /**
+   * What identifies the engine's code in cache keys: the jar's size and time, or, when the engine
+   * runs from a classes directory (a development build), a digest of its files' names, sizes and
+   * times — the same for every engine of the same build, different after a rebuild.
+   */
   private static String codeFingerprint() {
-    try {
-      Path code = Path.of(Kustomizer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      return Files.isRegularFile(code) ? Files.size(code) + "@" + Files.getLastModifiedTime(code).toMillis()
-          : "dev@" + System.nanoTime();
-    } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
-      return "unknown@" + System.nanoTime();
+    return CodeFingerprint.VALUE;
+  }
+
+  private static final class CodeFingerprint {
+    static final String VALUE = compute();
+
+    private static String compute() {
+      try {
+        Path code = Path.of(Kustomizer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        if (Files.isRegularFile(code)) {
+          return Files.size(code) + "@" + Files.getLastModifiedTime(code).toMillis();
+        }
+        java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+        try (var files = Files.walk(code)) {
+          for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+            digest.update((code.relativize(file) + ":" + Files.size(file) + ":"
+                + Files.getLastModifiedTime(file).toMillis() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          }
+        }
+        return "dev@" + java.util.HexFormat.of().formatHex(digest.digest(), 0, 8);
+      } catch (IOException | java.net.URISyntaxException | java.security.NoSuchAlgorithmException
+          | RuntimeException e) {
+        return "unknown@" + System.nanoTime(); // never reuse a render of code we cannot identify
+      }
     }
   }
 }
