@@ -15,6 +15,7 @@ import dev.foresight.schema.KustomizationReport;
 import dev.foresight.schema.ObjectDiff;
 import dev.foresight.schema.ProfileReport;
 import dev.foresight.schema.Report;
+import dev.foresight.testing.Golden;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 

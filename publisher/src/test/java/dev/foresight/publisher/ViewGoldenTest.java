@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.foresight.schema.ObjectDiff;
 import dev.foresight.schema.Report;
+import dev.foresight.testing.Golden;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

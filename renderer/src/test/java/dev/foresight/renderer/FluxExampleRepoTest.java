@@ -9,6 +9,7 @@ import dev.foresight.schema.RenderJob;
 import dev.foresight.schema.RenderPlan;
 import dev.foresight.schema.RenderResult;
 import dev.foresight.schema.RenderStatus;
+import dev.foresight.testing.Golden;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

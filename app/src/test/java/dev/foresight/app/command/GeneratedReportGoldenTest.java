@@ -23,6 +23,7 @@ import dev.foresight.schema.ObjectChange;
 import dev.foresight.schema.ObjectDiff;
 import dev.foresight.schema.ProfileReport;
 import dev.foresight.schema.Report;
+import dev.foresight.testing.Golden;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -230,7 +231,7 @@ class GeneratedReportGoldenTest {
     Map<String, String> files = Map.of("expected.txt", views.text(), "expected.md", String.join("", views.markdown()),
         "expected.json", views.json(), "expected.html", views.html(), "expected.slack.json", views.slack());
     for (var file : new java.util.TreeMap<>(files).entrySet()) {
-      assertMatches(name, file.getKey(), normalise(file.getValue(), change));
+      Golden.assertMatches(GOLDEN, name, file.getKey(), normalise(file.getValue(), change));
     }
     return report;
   }
@@ -259,19 +260,6 @@ class GeneratedReportGoldenTest {
     return ChangeRequested.newBuilder(Revisions.localChange(root, baseSha, headSha))
         .setChangeId(ChangeIds.of(root.toString(), ref, baseSha, headSha)).setRef(ref).setRequestedAt(CREATED)
         .build();
-  }
-
-  private static void assertMatches(String caseName, String file, String actual) throws IOException {
-    Path expected = GOLDEN.resolve(caseName).resolve(file);
-    if ("true".equalsIgnoreCase(System.getProperty("golden.update"))) {
-      Files.createDirectories(expected.getParent());
-      Files.writeString(expected, actual, StandardCharsets.UTF_8);
-      return;
-    }
-    assertTrue(Files.exists(expected), "missing golden file " + expected.toAbsolutePath()
-        + "; run the build with -Dgolden.update=true to create it");
-    assertEquals(Files.readString(expected, StandardCharsets.UTF_8), actual,
-        "differs from " + expected + " (-Dgolden.update=true rewrites it)");
   }
 
   private static void commit(Path repo, String date, String author, String subject, String... paths) throws Exception {

@@ -1,4 +1,4 @@
-package dev.foresight.differ;
+package dev.foresight.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,12 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Golden files under {@code src/test/resources/golden/<case>/}; run with {@code -Dgolden.update=true}
- * to rewrite them, then review the diff.
+ * Golden files of every module's tests, under {@code src/test/resources/golden/<case>/} (or another
+ * root); run the build with {@code -Dgolden.update=true} to rewrite them, then review the diff.
+ * Shared through the schemas module's test jar.
  */
 public final class Golden {
 
-  static final Path ROOT = Path.of("src", "test", "resources", "golden");
+  public static final Path ROOT = Path.of("src", "test", "resources", "golden");
 
   private Golden() {}
 
@@ -22,8 +23,14 @@ public final class Golden {
     return "true".equalsIgnoreCase(System.getProperty("golden.update"));
   }
 
+  /** {@code actual} equals {@code <ROOT>/<caseName>/<file>}, or rewrites it when updating. */
   public static void assertMatches(String caseName, String file, String actual) throws IOException {
-    Path expected = ROOT.resolve(caseName).resolve(file);
+    assertMatches(ROOT, caseName, file, actual);
+  }
+
+  /** {@code actual} equals {@code <root>/<caseName>/<file>}, or rewrites it when updating. */
+  public static void assertMatches(Path root, String caseName, String file, String actual) throws IOException {
+    Path expected = root.resolve(caseName).resolve(file);
     if (updating()) {
       Files.createDirectories(expected.getParent());
       Files.writeString(expected, actual, StandardCharsets.UTF_8);
