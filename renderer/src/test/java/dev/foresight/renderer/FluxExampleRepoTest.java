@@ -10,33 +10,14 @@ import dev.foresight.schema.RenderPlan;
 import dev.foresight.schema.RenderResult;
 import dev.foresight.schema.RenderStatus;
 import dev.foresight.testing.Golden;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A repository laid out like fluxcd/flux2-kustomize-helm-example, rendered per cluster. */
-class FluxExampleRepoTest {
-
-  @TempDir Path tmp;
-  FluxHarness flux;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    flux = new FluxHarness(tmp);
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    if (flux != null) {
-      flux.close();
-    }
-  }
+class FluxExampleRepoTest extends FluxTestBase {
 
   static String fluxKs(String name, String path, String dependsOn) {
     return "apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: " + name

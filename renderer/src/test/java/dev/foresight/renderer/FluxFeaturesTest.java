@@ -11,24 +11,17 @@ import dev.foresight.renderer.secret.SecretMasker;
 import dev.foresight.schema.RenderResult;
 import dev.foresight.schema.RenderStatus;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One test per Flux Kustomization feature, end to end through {@link Renderer} on a repository
  * built in code; expectations come from {@code kubectl kustomize} of the hand-written equivalent
  * (the kustomization Flux's generator would write), or are exact text.
  */
-class FluxFeaturesTest {
-
-  @TempDir Path tmp;
-  FluxHarness flux;
+class FluxFeaturesTest extends FluxTestBase {
 
   static final String WEB_KUSTOMIZATION = "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n"
       + "resources:\n- deploy.yaml\n- config.yaml\nimages:\n- name: nginx\n  newTag: \"1.1\"\n";
@@ -66,18 +59,6 @@ class FluxFeaturesTest {
     files.put("profiles/p/kustomization.yaml", entry("web.yaml"));
     files.put("profiles/p/web.yaml", ks("web", "./apps/web", spec));
     return files;
-  }
-
-  @BeforeEach
-  void setUp() throws Exception {
-    flux = new FluxHarness(tmp);
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    if (flux != null) {
-      flux.close();
-    }
   }
 
   RenderResult ok(RenderResult result) {

@@ -10,32 +10,13 @@ import dev.foresight.schema.ChangeIds;
 import dev.foresight.schema.RenderPlan;
 import dev.foresight.schema.RenderResult;
 import dev.foresight.schema.RenderStatus;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** foresight.yaml profiles and sources; sources that cannot be read. */
-class ForesightYamlTest {
-
-  @TempDir Path tmp;
-  FluxHarness flux;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    flux = new FluxHarness(tmp);
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    if (flux != null) {
-      flux.close();
-    }
-  }
+class ForesightYamlTest extends FluxTestBase {
 
   static String cm(String name) {
     return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + name + "\ndata:\n  a: b\n";
