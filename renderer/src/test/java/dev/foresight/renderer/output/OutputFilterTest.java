@@ -114,6 +114,13 @@ class OutputFilterTest {
     OutputRules rules = rules("report:\n  ignore:\n  - {path: spec.template.spec.containers.0.env.1}\n");
     String out = OutputFilter.apply(DEPLOY, rules, TOKEN).text();
     assertTrue(out.contains("name: A") && !out.contains("name: B"), out);
+
+    // `*` matches every item of a list (and every key of a map)
+    OutputRules values = rules("report:\n  mask:\n  - {path: \"spec.template.spec.containers.*.env.*.value\"}\n");
+    String masked = OutputFilter.apply(DEPLOY, values, TOKEN).text();
+    assertTrue(masked.contains("name: A") && masked.contains("name: B"), masked);
+    assertTrue(!masked.contains("value: one") && !masked.contains("value: two"), masked);
+    assertTrue(masked.contains("image: web:1"), "only the matched fields change: " + masked);
   }
 
   @Test
