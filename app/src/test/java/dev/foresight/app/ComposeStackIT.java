@@ -54,7 +54,7 @@ import org.testcontainers.kafka.KafkaContainer;
     disabledReason = "Docker is not available: skipping ComposeStackIT (it runs apache/kafka in a container)")
 class ComposeStackIT {
 
-  static final String KAFKA_IMAGE = "apache/kafka:4.1.0";
+  static final String KAFKA_IMAGE = "apache/kafka:4.3.1";
 
   private static KafkaContainer kafka;
 

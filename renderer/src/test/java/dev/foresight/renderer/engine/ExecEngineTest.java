@@ -104,6 +104,36 @@ class ExecEngineTest {
         e.getMessage());
   }
 
+  /**
+   * kustomize on PATH wins over kubectl. The kustomize here is a shim that records its arguments and
+   * hands them to kubectl's embedded kustomize, so the build is real and the call is visible.
+   */
+  @Test
+  void prefersKustomizeBuildWhenKustomizeIsOnPath() throws Exception {
+    Tools.assumeKubectl();
+    Path bin = Files.createDirectories(work.resolve("bin"));
+    Path calls = work.resolve("calls.txt");
+    Path shim = bin.resolve("kustomize");
+    Files.writeString(shim, "#!/bin/sh\n"
+        + "echo \"$*\" >> '" + calls + "'\n"
+        + "if [ \"$1\" = version ]; then echo v5.5.0-shim; exit 0; fi\n"
+        + "[ \"$1\" = build ] || { echo \"unexpected: $1\" >&2; exit 2; }\n"
+        + "shift\n"
+        + "exec kubectl kustomize \"$@\"\n");
+    assertTrue(shim.toFile().setExecutable(true));
+    Path trees = Files.createDirectories(work.resolve("trees"));
+    try (ExecEngine engine = new ExecEngine(trees, Duration.ofSeconds(60), bin + ":" + System.getenv("PATH"))) {
+      assertEquals("exec:kustomize", engine.name());
+      String out = engine.build(TREE, "base");
+      assertTrue(out.startsWith("apiVersion: v1\ndata:\n  a: b\nkind: ConfigMap\n"), out);
+      assertEquals("exec:kustomize v5.5.0-shim", engine.version());
+    }
+    String recorded = Files.readString(calls);
+    assertTrue(recorded.startsWith("build --load-restrictor LoadRestrictionsNone ")
+        || recorded.startsWith("build "), recorded);
+    assertTrue(recorded.contains("LoadRestrictionsNone"), "Flux's load restrictor is passed: " + recorded);
+  }
+
   @Test
   void stripsKubectlLogPrefix() {
     assertEquals("invalid Kustomization: a \"b\"", ExecEngine.toolMessage(
