@@ -25,18 +25,11 @@ import org.apache.kafka.common.serialization.Serializer;
  * {@code dev/foresight/schema/history/<Record>/v<N>.avsc}, so records written by any earlier
  * release are read with the current classes (Avro schema resolution fills added fields with their
  * defaults).
+ *
+ * <p>No Avro trusted-package setting ({@code org.apache.avro.SERIALIZABLE_PACKAGES}) is needed:
+ * our schemas name no {@code java-class}; see schemas/README.md and {@code TrustedPackagesTest}.
  */
 public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
-
-  static {
-    // Avro 1.12 only instantiates classes from trusted packages when a schema names a java-class.
-    String key = "org.apache.avro.SERIALIZABLE_PACKAGES";
-    String current = System.getProperty(key);
-    if (current == null || !current.contains("dev.foresight.schema")) {
-      String trusted = "java.lang,java.math,java.io,java.net,org.apache.avro.reflect,dev.foresight.schema";
-      System.setProperty(key, current == null ? trusted : current + ",dev.foresight.schema");
-    }
-  }
 
   private final Class<T> type;
   private final BinaryMessageEncoder<T> encoder;
