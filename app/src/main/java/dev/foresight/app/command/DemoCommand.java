@@ -26,14 +26,16 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code foresight demo}: a sample GitOps repository, the embedded broker and all four stages in
- * one JVM; the sample's pushes and promotion go in as signed GitHub webhooks, the reports come out
- * in the archive.
+ * {@code foresight demo}: a sample GitOps repository, the embedded broker (or the cluster of
+ * {@code --bootstrap-servers}) and all four stages in one JVM; the sample's pushes and promotion
+ * go in as signed GitHub webhooks, the reports come out in the archive.
  */
-@Command(name = "demo", description = "Run the whole pipeline on a sample GitOps repository (embedded Kafka, no setup).")
+@Command(name = "demo", description = "Run the whole pipeline on a sample GitOps repository "
+    + "(embedded Kafka, no setup; or an existing cluster with --bootstrap-servers).")
 public final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--data-dir", paramLabel = "DIR", description = "Where to put the demo (default: a new temporary directory).")
@@ -44,6 +46,8 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--verbose", description = "Show every stage's log lines.")
   boolean verbose;
+
+  @Mixin ClusterOption cluster;
 
   @Override
   public Integer call() throws Exception {
@@ -62,12 +66,13 @@ public final class DemoCommand implements Callable<Integer> {
     sample.components().forEach((name, path) ->
         System.out.printf("  component repository %s: %s (changelog.components in foresight.yaml)%n", name, path));
     String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-    try (Broker broker = Broker.open(null, data.resolve("kafka"), 0);
+    try (Broker broker = cluster.open(data.resolve("kafka"), 0);
         Services services = Services.startAll(new RuntimeOptions(broker.bootstrapServers(), data, 0, secret,
             Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(timeoutSeconds)));
         PublicationWatcher watcher = new PublicationWatcher(broker.bootstrapServers())) {
-      System.out.printf("  embedded Kafka at %s, stages up, webhook on port %d (%.1f s)%n",
-          broker.bootstrapServers(), services.webhookPort(), seconds(start));
+      System.out.printf("  %s Kafka at %s, stages up, webhook on port %d (%.1f s)%n",
+          broker.embedded() ? "embedded" : "existing", broker.bootstrapServers(), services.webhookPort(),
+          seconds(start));
       Map<String, Instant> sentAt = new HashMap<>();
       Set<String> ids = new LinkedHashSet<>();
       HttpClient http = HttpClient.newHttpClient();

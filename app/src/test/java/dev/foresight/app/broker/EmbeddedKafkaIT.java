@@ -14,6 +14,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -61,9 +62,7 @@ class EmbeddedKafkaIT {
         Map<String, TopicDescription> described = admin.describeTopics(
             Topics.ALL.stream().map(Topic::name).toList()).allTopicNames().get();
         described.values().forEach(d -> assertEquals(Topics.DEFAULT_PARTITIONS, d.partitions().size(), d.name()));
-        ConfigResource reports = new ConfigResource(ConfigResource.Type.TOPIC, Topics.REPORTS.name());
-        Config config = admin.describeConfigs(List.of(reports)).all().get().get(reports);
-        assertEquals("compact", config.get("cleanup.policy").value());
+        assertTopicConfigs(admin);
       }
 
       try (KafkaProducer<String, ChangeRequested> producer = producer(bootstrap, null)) {
@@ -98,6 +97,33 @@ class EmbeddedKafkaIT {
           () -> EmbeddedKafka.start(dataDir, taken.getLocalPort()));
       assertTrue(e.getMessage().contains(String.valueOf(taken.getLocalPort())), e.getMessage());
       assertTrue(e.getMessage().contains("--port"), e.getMessage());
+    }
+  }
+
+  /** The table of docs/topics.md (and DESIGN.md's compacted reports and publications), as the broker has it. */
+  private static void assertTopicConfigs(Admin admin) throws Exception {
+    String sevenDays = String.valueOf(7L * 24 * 60 * 60 * 1000);
+    Map<String, String> deleteAfterSevenDays = Map.of("cleanup.policy", "delete", "retention.ms", sevenDays);
+    Map<String, String> compacted = Map.of("cleanup.policy", "compact");
+    Map<String, Map<String, String>> expected = new LinkedHashMap<>();
+    expected.put("foresight.changes.v1", deleteAfterSevenDays);
+    expected.put("foresight.render-plans.v1", deleteAfterSevenDays);
+    expected.put("foresight.render-jobs.v1", deleteAfterSevenDays);
+    expected.put("foresight.renders.v1", deleteAfterSevenDays);
+    expected.put("foresight.reports.v1", compacted);
+    expected.put("foresight.publications.v1", compacted);
+    expected.put("foresight.dlq.v1", deleteAfterSevenDays);
+    assertEquals(expected.keySet(), Topics.ALL.stream().map(Topic::name).collect(Collectors.toSet()),
+        "the topics of docs/topics.md");
+    List<ConfigResource> resources = expected.keySet().stream()
+        .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList();
+    Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get();
+    for (ConfigResource resource : resources) {
+      Config config = configs.get(resource);
+      Map<String, String> want = new LinkedHashMap<>(expected.get(resource.name()));
+      want.put("compression.type", "zstd"); // all topics: zstd, records up to 8 MB
+      want.put("max.message.bytes", String.valueOf(8 * 1024 * 1024));
+      want.forEach((key, value) -> assertEquals(value, config.get(key).value(), resource.name() + " " + key));
     }
   }
 

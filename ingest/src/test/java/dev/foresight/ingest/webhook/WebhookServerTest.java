@@ -77,6 +77,24 @@ class WebhookServerTest {
   }
 
   @Test
+  void aDeliveryIsLoggedWithTheMdcKeysDeliveryAndRepo() throws Exception {
+    ch.qos.logback.classic.Logger logger =
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(GitHubWebhookHandler.class);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+        new ch.qos.logback.core.read.ListAppender<>();
+    lines.start();
+    logger.addAppender(lines);
+    try {
+      assertEquals(202, deliver("push", "delivery-mdc", Fixtures.github("push.json")).statusCode());
+    } finally {
+      logger.detachAppender(lines);
+    }
+    // the names DESIGN.md's logging convention gives, which logback.xml prints
+    assertTrue(lines.list.stream().anyMatch(e -> "delivery-mdc".equals(e.getMDCPropertyMap().get("delivery"))
+        && REPO.equals(e.getMDCPropertyMap().get("repo"))), "a line with delivery and repo: " + lines.list);
+  }
+
+  @Test
   void signedPullRequestIsAccepted() throws Exception {
     HttpResponse<String> response = deliver("pull_request", "delivery-2", Fixtures.github("pull_request.opened.json"));
     assertEquals(202, response.statusCode(), response.body());
