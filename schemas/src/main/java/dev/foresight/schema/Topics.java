@@ -28,7 +28,7 @@ public final class Topics {
   /** key: repo#target; compacted: the latest report per target. */
   public static final Topic<Report> REPORTS =
       new Topic<>("foresight.reports.v1", new AvroSerde<>(Report.class), COMPACT);
-  /** key: target; compacted: where the latest report of a target was published. */
+  /** key: repo#target (ADR 0005); compacted: where the latest report of a target was published. */
   public static final Topic<Publication> PUBLICATIONS =
       new Topic<>("foresight.publications.v1", new AvroSerde<>(Publication.class), COMPACT);
   /** key: the original record's key. */
