@@ -72,10 +72,21 @@ public final class Progress {
     return report(progress, now, DiffSettings.defaults());
   }
 
-  /** The report as far as it goes, diffs written with {@code settings}; requires the plan. */
+  /**
+   * The report as far as it goes, diffs written with {@code settings}; requires the plan, and every
+   * result to belong to the plan's change.
+   */
   public static Report report(ChangeProgress progress, Instant now, DiffSettings settings) {
     if (progress.getPlan() == null) {
       throw new IllegalStateException("no plan yet: cannot report");
+    }
+    String changeId = progress.getPlan().getChangeId();
+    for (RenderResult result : progress.getResults()) {
+      if (!changeId.equals(result.getChangeId())) {
+        throw new IllegalStateException("the progress of change " + changeId + " holds the result of "
+            + result.getProfile() + "/" + result.getKustomization() + " for change " + result.getChangeId()
+            + ": results must be collected under their own change id");
+      }
     }
     return Differ.report(progress.getPlan(), progress.getResults(), now, settings);
   }

@@ -1,6 +1,7 @@
 package dev.foresight.differ.stream;
 
 import dev.foresight.differ.progress.Progress;
+import dev.foresight.schema.AvroSerde;
 import dev.foresight.schema.ChangeIds;
 import dev.foresight.schema.ChangeProgress;
 import dev.foresight.schema.RenderPlan;
@@ -20,10 +21,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-/** Collects plan and results per change id; forwards the report when complete or timed out. */
+/**
+ * Collects plan and results per change id; forwards the report when complete or timed out. What
+ * throws here goes to {@link FailedRecords} (dead letter, then the next record).
+ */
 final class ProgressProcessor implements Processor<String, Object, String, Report> {
 
   private static final Logger log = LoggerFactory.getLogger(ProgressProcessor.class);
+
+  private static final AvroSerde<ChangeProgress> PROGRESS_SERDE = new AvroSerde<>(ChangeProgress.class);
 
   private final DifferOptions options;
   private ProcessorContext<String, Report> context;
@@ -44,18 +50,24 @@ final class ProgressProcessor implements Processor<String, Object, String, Repor
   public void process(Record<String, Object> record) {
     Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
     String changeId;
-    ChangeProgress next;
     if (record.value() instanceof RenderPlan plan) {
       changeId = plan.getChangeId();
-      next = Progress.withPlan(store.get(changeId), plan, now);
     } else if (record.value() instanceof RenderResult result) {
       changeId = result.getChangeId();
-      next = Progress.withResult(store.get(changeId), result, now);
     } else {
       return; // tombstone or unknown record: nothing to collect
     }
+    if (!changeId.equals(record.key())) {
+      throw new IllegalArgumentException(record.value().getClass().getSimpleName() + " of change " + changeId
+          + " arrived with key " + record.key() + ": render plans and results must be keyed by their change id,"
+          + " so that they meet in one task; fix the producer of this topic");
+    }
+    ChangeProgress next = record.value() instanceof RenderPlan plan
+        ? Progress.withPlan(store.get(changeId), plan, now)
+        : Progress.withResult(store.get(changeId), (RenderResult) record.value(), now);
     if (Progress.isComplete(next)) {
       emit(changeId, next, now, record.timestamp());
+      store.delete(changeId);
     } else {
       store.put(changeId, next);
     }
@@ -72,12 +84,18 @@ final class ProgressProcessor implements Processor<String, Object, String, Repor
       });
     }
     for (KeyValue<String, ChangeProgress> entry : expired) {
+      store.delete(entry.key);
       if (entry.value.getPlan() == null) {
         log.warn("change {}: {} render results but no plan after {}; dropping them",
             entry.key, entry.value.getResults().size(), options.timeout());
-        store.delete(entry.key);
-      } else {
+        continue;
+      }
+      try {
         emit(entry.key, entry.value, now, wallClockMs);
+      } catch (RuntimeException e) {
+        // Removed above, so it cannot fail every sweep; the dead letter keeps it. Changes after it
+        // in this sweep are reported at the next one.
+        throw new UnreportableChange(entry.key, PROGRESS_SERDE.encode(entry.value), e);
       }
     }
   }
@@ -95,6 +113,5 @@ final class ProgressProcessor implements Processor<String, Object, String, Repor
       }
     }
     context.forward(new Record<>(key, report, timestamp));
-    store.delete(changeId);
   }
 }
