@@ -8,6 +8,7 @@ import dev.foresight.schema.Topics;
 import dev.foresight.stage.Emitter;
 import dev.foresight.stage.Handler;
 import java.util.Objects;
+import org.slf4j.MDC;
 
 /**
  * Publishes each report and records where: {@link Topics#PUBLICATIONS} keyed by the report's
@@ -27,7 +28,11 @@ public final class PublisherHandler implements Handler<Report> {
     if (report == null) {
       return;
     }
-    Publication publication = publisher.publish(report);
-    out.send(Topics.PUBLICATIONS, ChangeIds.reportKey(report.getChange()), publication);
+    // the archive's summary line and any error carry the change (logback pattern: change, repo)
+    try (MDC.MDCCloseable change = MDC.putCloseable("change", report.getChangeId());
+        MDC.MDCCloseable repo = MDC.putCloseable("repo", report.getChange().getRepo())) {
+      Publication publication = publisher.publish(report);
+      out.send(Topics.PUBLICATIONS, ChangeIds.reportKey(report.getChange()), publication);
+    }
   }
 }

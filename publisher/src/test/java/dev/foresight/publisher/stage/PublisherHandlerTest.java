@@ -1,6 +1,7 @@
 package dev.foresight.publisher.stage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.foresight.publisher.Reports;
 import dev.foresight.schema.Publication;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 class PublisherHandlerTest {
 
@@ -27,8 +29,10 @@ class PublisherHandlerTest {
     };
     Publication publication = new Publication("0123456789abcdef", "pull/42", "test", "here", null, Reports.T0);
     List<String> published = new ArrayList<>();
+    List<String> mdc = new ArrayList<>();
     PublisherHandler handler = new PublisherHandler(report -> {
       published.add(report.getChangeId());
+      mdc.add(MDC.get("change") + " " + MDC.get("repo"));
       return publication;
     });
 
@@ -36,6 +40,8 @@ class PublisherHandlerTest {
     handler.handle("https://github.com/Acme/infra.git#pull/42", null, out);
 
     assertEquals(List.of("0123456789abcdef"), published);
+    assertEquals(List.of("0123456789abcdef https://github.com/Acme/infra.git"), mdc, "log lines name change and repo");
+    assertNull(MDC.get("change"), "MDC cleared after the record");
     assertEquals(List.of(new Sent(Topics.PUBLICATIONS.name(), "https://github.com/Acme/infra.git#pull/42",
         publication)), sent);
   }
