@@ -18,11 +18,13 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.RepositoryCache;
 import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.util.FS;
 import org.eclipse.jgit.util.FileUtils;
 
 /**
@@ -227,6 +229,10 @@ public final class GitMirrors implements AutoCloseable {
         if (hasCommit(repository, id)) {
           return null;
         }
+        String lacking = localSourceLacks(id);
+        if (lacking != null) {
+          return lacking;
+        }
         try (Git git = Git.wrap(repository)) {
           git.fetch().setRemote("origin").setRefSpecs(new RefSpec(id.name())).call();
           return null;
@@ -234,6 +240,22 @@ public final class GitMirrors implements AutoCloseable {
           return e.getMessage();
         }
       });
+    }
+
+    /**
+     * Why a local repository cannot send {@code id} (it does not have it), asked before fetching
+     * it by id; null when it has it or when the repository is not a local path. (JGit's in-process
+     * server prints a stack trace for a want it refuses.)
+     */
+    private String localSourceLacks(ObjectId id) throws IOException {
+      File local = new File(repo);
+      File gitDir = local.isDirectory() ? RepositoryCache.FileKey.resolve(local, FS.DETECTED) : null;
+      if (gitDir == null) {
+        return null;
+      }
+      try (Repository source = new FileRepositoryBuilder().setGitDir(gitDir).setMustExist(true).build()) {
+        return source.getObjectDatabase().has(id) ? null : gitDir + " does not have it";
+      }
     }
 
     /** Fetches when the last clone or fetch is older than {@code maxAge}. */

@@ -138,7 +138,8 @@ class GitMirrorsTest {
       repo.write("f", "1").commit("first");
       String missing = "abc1234" + "0".repeat(33);
       IOException e = assertThrows(IOException.class, () -> mirrors.tree(repo.dir().toString(), missing));
-      assertTrue(e.getMessage().startsWith("commit abc1234 not found in " + repo.dir() + " after fetch"), e.getMessage());
+      assertTrue(e.getMessage().startsWith("commit abc1234 not found in " + repo.dir() + " after fetch of every ref and of "
+          + missing + " itself (" + repo.dir().resolve(".git") + " does not have it)"), e.getMessage());
     }
   }
 
