@@ -215,6 +215,29 @@ class RendererTest {
     assertEquals(List.of(), missing.getPairs());
   }
 
+  @Test
+  void plansProfilesUnderProfilesAndUnderClustersAndStopsWhenANameIsInBoth() throws Exception {
+    String base = firstCommit();
+    String head = repo.write("clusters/prod/kustomization.yaml", "resources:\n- infra.yaml\n")
+        .write("clusters/prod/infra.yaml", fluxKs("infra", "./infra", null)).commit("a cluster too");
+    RenderPlan plan = renderer.plan(change(base, head));
+    assertNull(plan.getError());
+    assertEquals(List.of("eu:flux-system/apps@apps/overlays/eu", "eu:flux-system/infra@infra",
+        "prod:flux-system/infra@infra"), pairs(plan));
+    RenderResult prod = renderer.render(job(renderer.jobs(plan), "prod", "infra"));
+    assertEquals(RenderStatus.OK, prod.getStatus(), prod.getError());
+    assertNull(prod.getBase(), "clusters/prod is new at head");
+    assertEquals(Tools.kubectlKustomize(repo.dir(), "infra"), prod.getHead().getContent());
+
+    String clash = repo.write("clusters/eu/kustomization.yaml", "resources:\n- infra.yaml\n")
+        .write("clusters/eu/infra.yaml", fluxKs("infra", "./infra", null)).commit("eu twice");
+    RenderPlan stopped = renderer.plan(change(head, clash));
+    assertTrue(stopped.getError().contains("profile 'eu' is both profiles/eu and clusters/eu")
+        && stopped.getError().contains("profiles: in foresight.yaml") && stopped.getError().contains("(at head"),
+        stopped.getError());
+    assertEquals(List.of(), stopped.getPairs());
+  }
+
   /** Plans {@code change} and renders each of its jobs; durations and cache hits zeroed (they vary). */
   static List<RenderResult> renderAll(Renderer renderer, ChangeRequested change) {
     RenderPlan plan = renderer.plan(change);
