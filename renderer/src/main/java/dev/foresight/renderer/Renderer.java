@@ -189,7 +189,7 @@ public final class Renderer implements AutoCloseable {
       if (sides.isEmpty() && noProfiles(change)) {
         return plan.setError("no profiles at base (" + GitMirrors.abbreviate(change.getBase()) + ") nor at head ("
             + GitMirrors.abbreviate(change.getHead()) + ") of " + change.getRepo() + "; Foresight renders every"
-            + " directory " + ProfileDiscovery.ROOT + "/<name> (else " + ProfileDiscovery.CLUSTERS + "/<name>), or the"
+            + " directory " + ProfileDiscovery.ROOT + "/<name> and " + ProfileDiscovery.CLUSTERS + "/<name>, or the"
             + " profiles: of " + ForesightConfig.FILE).build();
       }
       PairDecider decide = decider;
@@ -411,12 +411,17 @@ public final class Renderer implements AutoCloseable {
         .build();
   }
 
-  /** Every profile tree of one side, by profile name; a malformed foresight.yaml throws only when {@code strict}. */
+  /**
+   * Every profile tree of one side, by profile name; a malformed foresight.yaml or ambiguous profile
+   * names throw only when {@code strict}.
+   */
   private Map<String, Walked> trees(ChangeRequested change, Side side, boolean strict)
       throws IOException, ForesightConfig.InvalidException {
     ForesightConfig config;
+    List<Profile> profiles;
     try {
       config = ForesightConfig.load(side.tree());
+      profiles = ProfileDiscovery.discover(side.tree(), config);
     } catch (ForesightConfig.InvalidException e) {
       if (strict) {
         throw new ForesightConfig.InvalidException(e.getMessage() + " (at " + side.label() + ")");
@@ -424,7 +429,7 @@ public final class Renderer implements AutoCloseable {
       return Map.of();
     }
     Map<String, CompletableFuture<Walked>> walks = new LinkedHashMap<>();
-    for (Profile profile : ProfileDiscovery.discover(side.tree(), config)) {
+    for (Profile profile : profiles) {
       if (!side.tree().isDirectory(profile.entry())) {
         continue;
       }

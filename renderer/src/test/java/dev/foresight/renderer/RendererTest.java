@@ -216,6 +216,81 @@ class RendererTest {
   }
 
   @Test
+  void plansProfilesUnderProfilesAndUnderClustersAndStopsWhenANameIsInBoth() throws Exception {
+    String base = firstCommit();
+    String head = repo.write("clusters/prod/kustomization.yaml", "resources:\n- infra.yaml\n")
+        .write("clusters/prod/infra.yaml", fluxKs("infra", "./infra", null)).commit("a cluster too");
+    RenderPlan plan = renderer.plan(change(base, head));
+    assertNull(plan.getError());
+    assertEquals(List.of("eu:flux-system/apps@apps/overlays/eu", "eu:flux-system/infra@infra",
+        "prod:flux-system/infra@infra"), pairs(plan));
+    RenderResult prod = renderer.render(job(renderer.jobs(plan), "prod", "infra"));
+    assertEquals(RenderStatus.OK, prod.getStatus(), prod.getError());
+    assertNull(prod.getBase(), "clusters/prod is new at head");
+    assertEquals(Tools.kubectlKustomize(repo.dir(), "infra"), prod.getHead().getContent());
+
+    String clash = repo.write("clusters/eu/kustomization.yaml", "resources:\n- infra.yaml\n")
+        .write("clusters/eu/infra.yaml", fluxKs("infra", "./infra", null)).commit("eu twice");
+    RenderPlan stopped = renderer.plan(change(head, clash));
+    assertTrue(stopped.getError().contains("profile 'eu' is both profiles/eu and clusters/eu")
+        && stopped.getError().contains("profiles: in foresight.yaml") && stopped.getError().contains("(at head"),
+        stopped.getError());
+    assertEquals(List.of(), stopped.getPairs());
+  }
+
+  /** Plans {@code change} and renders each of its jobs; durations and cache hits zeroed (they vary). */
+  static List<RenderResult> renderAll(Renderer renderer, ChangeRequested change) {
+    RenderPlan plan = renderer.plan(change);
+    assertNull(plan.getError());
+    return renderer.jobs(plan).stream().map(renderer::render)
+        .map(r -> RenderResult.newBuilder(r).setDurationMs(0).setCacheHits(0).build()).toList();
+  }
+
+  @Test
+  void rendersDifferentChangesFromSeveralThreadsAsItDoesOneAtATime() throws Exception {
+    String c1 = firstCommit();
+    assertNull(renderer.plan(change(ChangeIds.ZERO_SHA, c1)).getError(), "clones the mirror");
+    String c2 = secondCommit();
+    String c3 = repo.write("apps/base/config.yaml", baseFiles(SECRET_VALUE).get("apps/base/config.yaml")
+        .replace("eu-west", "eu-central")).commit("region");
+    String c4 = repo.write("infra/ns.yaml", baseFiles(SECRET_VALUE).get("infra/ns.yaml").replace("raw:", "kept:"))
+        .commit("label");
+    String c5 = repo.write("apps/overlays/eu/kustomization.yaml", "resources:\n- ../../base\nnamePrefix: emea-\n"
+        + "namespace: apps\n").commit("prefix");
+    List<ChangeRequested> changes = List.of(change(c1, c2), change(c2, c3), change(c3, c4), change(c4, c5),
+        change(c1, c5), change(ChangeIds.ZERO_SHA, c3));
+
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(changes.size());
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(changes.size());
+    List<List<RenderResult>> concurrent = new java.util.ArrayList<>();
+    try {
+      List<java.util.concurrent.Future<List<RenderResult>>> futures = new java.util.ArrayList<>();
+      for (ChangeRequested change : changes) {
+        futures.add(pool.submit(() -> {
+          start.await();
+          return renderAll(renderer, change);
+        }));
+      }
+      for (java.util.concurrent.Future<List<RenderResult>> future : futures) {
+        concurrent.add(future.get(300, java.util.concurrent.TimeUnit.SECONDS));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    try (Renderer alone = new Renderer(new RendererConfig(tmp.resolve("data-alone"), KEY, Duration.ofSeconds(60)))) {
+      for (int i = 0; i < changes.size(); i++) {
+        List<RenderResult> expected = renderAll(alone, changes.get(i));
+        assertFalse(expected.isEmpty(), "change " + i + " renders something");
+        assertTrue(expected.stream().allMatch(r -> r.getStatus() == RenderStatus.OK), expected.toString());
+        assertEquals(expected, concurrent.get(i), "change " + i);
+      }
+    }
+    assertTrue(concurrent.get(2).stream().anyMatch(r -> r.getKustomization().equals("infra")
+        && r.getHead().getContent().contains("kept: ${kept}")), "c3..c4 renders the label change");
+  }
+
+  @Test
   void newBranchComparesAgainstTheEmptyTree() throws Exception {
     String head = firstCommit();
     List<RenderJob> jobs = renderer.jobs(renderer.plan(change(ChangeIds.ZERO_SHA, head)));

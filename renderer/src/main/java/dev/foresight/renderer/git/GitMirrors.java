@@ -18,16 +18,21 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.RepositoryCache;
 import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.util.FS;
 import org.eclipse.jgit.util.FileUtils;
 
 /**
  * One bare mirror (all refs: branches, tags, pull request heads) per repository URL or local path,
  * under {@code <dataDir>/mirrors/<name>-<hash>}. Cloned on first use, fetched when a commit is not
- * there yet. Clone and fetch are serialised per mirror; reads are safe from any thread.
+ * there yet (every ref, then the commit by id). Clone and fetch are serialised per mirror across
+ * threads and processes sharing the data directory (a file lock next to the mirror); reads are
+ * safe from any thread.
  */
 public final class GitMirrors implements AutoCloseable {
 
@@ -55,12 +60,15 @@ public final class GitMirrors implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new IOException("'" + sha + "' is not a full 40-hex commit id (repository " + repo + ")");
     }
-    if (!hasCommit(mirror.repository(), id)) {
-      mirror.fetchUnless(id);
+    if (hasCommit(mirror.repository(), id)) {
+      return id;
     }
+    String byId = mirror.fetchUnless(id);
     if (!hasCommit(mirror.repository(), id)) {
-      throw new IOException("commit " + abbreviate(sha) + " not found in " + repo
-          + " after fetch; check that it was pushed and that the mirror " + mirror.dir + " can fetch from it");
+      throw new IOException("commit " + abbreviate(sha) + " not found in " + repo + " after fetch of every ref and of "
+          + sha + " itself" + (byId == null ? "" : " (" + byId + ")") + "; check that it was pushed, that no"
+          + " force-push or branch deletion dropped it (the server may have removed it), and that the mirror "
+          + mirror.dir + " can fetch from " + repo);
     }
     return id;
   }
@@ -156,10 +164,14 @@ public final class GitMirrors implements AutoCloseable {
     }
   }
 
-  /** One mirror; its monitor serialises clone and fetch. */
+  /**
+   * One mirror. Clone and fetch run under its {@link MirrorLock} (threads of this JVM and other
+   * processes sharing the data directory); reads need no lock.
+   */
   private static final class Mirror {
     private final String repo;
     private final Path dir;
+    private final MirrorLock lock;
     private volatile Repository repository;
     private volatile TreeIndex index;
     private long fetchedAt;
@@ -169,6 +181,7 @@ public final class GitMirrors implements AutoCloseable {
     Mirror(String repo, Path dir) {
       this.repo = repo;
       this.dir = dir;
+      this.lock = new MirrorLock(dir.resolveSibling(dir.getFileName() + ".lock"));
     }
 
     Repository repository() {
@@ -179,52 +192,104 @@ public final class GitMirrors implements AutoCloseable {
       return index;
     }
 
-    synchronized void ensureCloned() throws IOException {
+    void ensureCloned() throws IOException {
       if (repository != null) {
         return;
       }
-      if (!Files.isDirectory(dir.resolve("objects"))) {
-        cloneInto();
-        fetchedAt = System.nanoTime();
-        fetched = true;
-        fetchedWall = java.time.Instant.now();
-      }
-      Repository opened = new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().setMustExist(true).build();
-      index = new TreeIndex(opened, TREES_INDEXED);
-      repository = opened;
+      lock.call(() -> {
+        if (repository != null) {
+          return null;
+        }
+        if (!Files.isDirectory(dir.resolve("objects")) && cloneInto()) {
+          markFetched();
+        }
+        Repository opened = new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().setMustExist(true).build();
+        index = new TreeIndex(opened, TREES_INDEXED);
+        repository = opened;
+        return null;
+      });
     }
 
-    /** Fetches unless another thread fetched {@code id} while this one waited for the lock. */
-    synchronized void fetchUnless(ObjectId id) throws IOException {
-      if (hasCommit(repository, id)) {
-        return;
+    /**
+     * Makes commit {@code id} present unless it already is (another thread or process may have
+     * fetched it while this one waited for the lock): fetches every ref, then, when no ref leads
+     * to it (a force-pushed-away commit, a hidden ref), the commit itself by id, which servers
+     * allow when they accept any (or any reachable) object id in a want, as local repositories
+     * and GitHub do. Nothing in the mirror points at a commit fetched by id, so a gc of the
+     * mirror may drop it later; it is then fetched again.
+     *
+     * @return why fetching by id failed, or null when it did not fail
+     */
+    String fetchUnless(ObjectId id) throws IOException {
+      return lock.call(() -> {
+        if (hasCommit(repository, id)) {
+          return null;
+        }
+        fetchRefs();
+        if (hasCommit(repository, id)) {
+          return null;
+        }
+        String lacking = localSourceLacks(id);
+        if (lacking != null) {
+          return lacking;
+        }
+        try (Git git = Git.wrap(repository)) {
+          git.fetch().setRemote("origin").setRefSpecs(new RefSpec(id.name())).call();
+          return null;
+        } catch (GitAPIException | org.eclipse.jgit.api.errors.JGitInternalException e) {
+          return e.getMessage();
+        }
+      });
+    }
+
+    /**
+     * Why a local repository cannot send {@code id} (it does not have it), asked before fetching
+     * it by id; null when it has it or when the repository is not a local path. (JGit's in-process
+     * server prints a stack trace for a want it refuses.)
+     */
+    private String localSourceLacks(ObjectId id) throws IOException {
+      File local = new File(repo);
+      File gitDir = local.isDirectory() ? RepositoryCache.FileKey.resolve(local, FS.DETECTED) : null;
+      if (gitDir == null) {
+        return null;
       }
-      try (Git git = Git.wrap(repository)) {
-        git.fetch().setRemote("origin").setRemoveDeletedRefs(true).call();
-        fetchedAt = System.nanoTime();
-        fetched = true;
-        fetchedWall = java.time.Instant.now();
-      } catch (GitAPIException e) {
-        throw new IOException("cannot fetch " + repo + " into " + dir + ": " + e.getMessage(), e);
+      try (Repository source = new FileRepositoryBuilder().setGitDir(gitDir).setMustExist(true).build()) {
+        return source.getObjectDatabase().has(id) ? null : gitDir + " does not have it";
       }
     }
 
     /** Fetches when the last clone or fetch is older than {@code maxAge}. */
-    synchronized void fetchIfOlder(java.time.Duration maxAge) throws IOException {
-      if (fetched && System.nanoTime() - fetchedAt < maxAge.toNanos()) {
-        return;
-      }
+    void fetchIfOlder(java.time.Duration maxAge) throws IOException {
+      lock.call(() -> {
+        if (!fetched || System.nanoTime() - fetchedAt >= maxAge.toNanos()) {
+          fetchRefs();
+        }
+        return null;
+      });
+    }
+
+    /** Under the lock. */
+    private void fetchRefs() throws IOException {
       try (Git git = Git.wrap(repository)) {
         git.fetch().setRemote("origin").setRemoveDeletedRefs(true).call();
-        fetchedAt = System.nanoTime();
-        fetched = true;
-        fetchedWall = java.time.Instant.now();
+        markFetched();
       } catch (GitAPIException e) {
         throw new IOException("cannot fetch " + repo + " into " + dir + ": " + e.getMessage(), e);
       }
     }
 
-    private void cloneInto() throws IOException {
+    private void markFetched() {
+      fetchedAt = System.nanoTime();
+      fetched = true;
+      fetchedWall = java.time.Instant.now();
+    }
+
+    /**
+     * Under the lock: clones into a temporary directory moved into place when complete, so a
+     * mirror directory is always whole. False when the mirror appeared meanwhile (a process that
+     * does not take the lock, e.g. an older Foresight): that one is used.
+     */
+    private boolean cloneInto() throws IOException {
       Files.createDirectories(dir.getParent());
       Path tmp = Files.createTempDirectory(dir.getParent(), dir.getFileName() + ".clone");
       try {
@@ -238,7 +303,16 @@ public final class GitMirrors implements AutoCloseable {
           config.save();
           git.fetch().setRemote("origin").call();
         }
-        Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+        try {
+          Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+          return true;
+        } catch (java.nio.file.FileSystemException e) { // Linux says "Directory not empty" without a subclass
+          if (Files.isDirectory(dir.resolve("objects"))) {
+            return false;
+          }
+          throw new IOException("cannot create the mirror " + dir + " of " + repo + ": something else is there;"
+              + " remove it (Foresight clones it again)", e);
+        }
       } catch (GitAPIException e) {
         throw new IOException("cannot clone " + repo + " into " + dir + ": " + e.getMessage()
             + "; check the URL or path and the credentials", e);

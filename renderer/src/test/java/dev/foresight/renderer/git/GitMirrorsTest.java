@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.StoredConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,13 +81,65 @@ class GitMirrorsTest {
     }
   }
 
+  /**
+   * Commits {@code path} on a new branch of {@code repo}, then deletes the branch (as a force-push
+   * would): only the id leads to the commit, which is still there (no gc). {@code anyIdInWant}:
+   * the server lets clients fetch any object by id, as GitHub does.
+   */
+  private static String orphanedCommit(TestRepo repo, String path, String text, boolean anyIdInWant)
+      throws Exception {
+    try (Git git = Git.open(repo.dir().toFile())) {
+      StoredConfig config = git.getRepository().getConfig();
+      config.setBoolean("uploadpack", null, "allowAnySHA1InWant", anyIdInWant);
+      config.save();
+      git.checkout().setCreateBranch(true).setName("gone").call();
+      String sha = repo.write(path, text).commit("on a branch deleted later");
+      git.checkout().setName("master").call();
+      git.branchDelete().setBranchNames("gone").setForce(true).call();
+      return sha;
+    }
+  }
+
+  @Test
+  void fetchesACommitNoRefLeadsToByItsId() throws Exception {
+    try (TestRepo repo = TestRepo.init(tmp.resolve("src")); GitMirrors mirrors = new GitMirrors(tmp.resolve("data"))) {
+      String url = repo.dir().toString();
+      String first = repo.write("f", "1").commit("first");
+      assertEquals("1", text(mirrors.tree(url, first), "f"));
+      String orphan = orphanedCommit(repo, "f", "orphan", true);
+      try (Git git = Git.open(repo.dir().toFile())) {
+        for (Ref ref : git.getRepository().getRefDatabase().getRefs()) {
+          assertFalse(ref.getObjectId().name().equals(orphan), "a ref still leads to the commit: " + ref);
+        }
+      }
+      assertEquals("orphan", text(mirrors.tree(url, orphan), "f"));
+      assertEquals("1", text(mirrors.tree(url, first), "f"));
+    }
+  }
+
+  @Test
+  void aCommitTheServerWillNotSendByIdErrorsNamingRepositoryAndId() throws Exception {
+    try (TestRepo repo = TestRepo.init(tmp.resolve("src")); GitMirrors mirrors = new GitMirrors(tmp.resolve("data"))) {
+      String url = repo.dir().toString();
+      repo.write("f", "1").commit("first");
+      String orphan = orphanedCommit(repo, "f", "orphan", false);
+      IOException e = assertThrows(IOException.class, () -> mirrors.tree(url, orphan));
+      String message = e.getMessage();
+      assertTrue(message.startsWith("commit " + orphan.substring(0, 7) + " not found in " + url
+          + " after fetch of every ref and of " + orphan + " itself ("), message);
+      assertTrue(message.contains("not valid"), "the server's reason: " + message);
+      assertTrue(message.contains("force-push") && message.contains(mirrors.directory(url).toString()), message);
+    }
+  }
+
   @Test
   void missingCommitErrorsClearly() throws Exception {
     try (TestRepo repo = TestRepo.init(tmp.resolve("src")); GitMirrors mirrors = new GitMirrors(tmp.resolve("data"))) {
       repo.write("f", "1").commit("first");
       String missing = "abc1234" + "0".repeat(33);
       IOException e = assertThrows(IOException.class, () -> mirrors.tree(repo.dir().toString(), missing));
-      assertTrue(e.getMessage().startsWith("commit abc1234 not found in " + repo.dir() + " after fetch"), e.getMessage());
+      assertTrue(e.getMessage().startsWith("commit abc1234 not found in " + repo.dir() + " after fetch of every ref and of "
+          + missing + " itself (" + repo.dir().resolve(".git") + " does not have it)"), e.getMessage());
     }
   }
 
