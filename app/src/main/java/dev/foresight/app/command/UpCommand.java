@@ -27,7 +27,8 @@ public final class UpCommand implements Callable<Integer> {
     CountDownLatch stop = new CountDownLatch(1);
     try (Broker broker = Broker.open(bootstrapServers, dataDir.get().resolve("kafka"), port);
         Services services = Services.startAll(new RuntimeOptions(broker.bootstrapServers(), dataDir.get(),
-            stage.webhookPort, StageOptions.webhookSecret(), stage.workers(), Duration.ofMinutes(10)))) {
+            stage.webhookPort, StageOptions.webhookSecret(), stage.workers(), Duration.ofMinutes(10),
+            dataDir.cacheMaxBytes()))) {
       Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
       System.out.printf("foresight is up: Kafka %s%s, archive %s; Ctrl-C stops%n", broker.bootstrapServers(),
           broker.embedded() ? " (embedded)" : "",
