@@ -66,8 +66,8 @@ public final class CachingEngine implements Engine {
     if (key.isPresent()) {
       try {
         cache.put(key.get(), new RenderCache.Entry(output, delegateNotes));
-      } catch (java.io.IOException e) {
-        // a full or read-only cache costs speed, never a render
+      } catch (java.io.IOException | RuntimeException e) {
+        // a full, read-only or otherwise failing cache costs speed, never a render
       }
     }
     return output;
