@@ -30,8 +30,10 @@ RUN set -eux; \
     chmod 0755 /usr/local/bin/kubectl; \
     kubectl version --client; \
     useradd --system --uid 10001 --create-home --home-dir /home/foresight foresight; \
-    mkdir -p /data && chown foresight /data
+    mkdir -p /data/cache && chown -R foresight /data
 COPY --from=build /foresight.jar /app/foresight.jar
+# /data/cache is in the image, owned by foresight, so that a named volume mounted there (the
+# renderers' shared render cache in docker-compose.yml) starts writable by the foresight user
 USER foresight
 VOLUME /data
 EXPOSE 8080

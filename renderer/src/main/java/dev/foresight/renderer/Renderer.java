@@ -3,6 +3,7 @@ package dev.foresight.renderer;
 import dev.foresight.kustomize.FileTree;
 import dev.foresight.renderer.cache.CachingEngine;
 import dev.foresight.renderer.cache.RenderCache;
+import dev.foresight.renderer.engine.CountingEngine;
 import dev.foresight.renderer.engine.Engine;
 import dev.foresight.renderer.engine.ExecEngine;
 import dev.foresight.renderer.engine.NativeEngine;
@@ -76,6 +77,10 @@ public final class Renderer implements AutoCloseable {
   private final Changelogs changelogs;
   private final Promotions promotions;
   private final Engine engine;
+  /** Counts the builds that reach the real engine (beneath the render cache). */
+  private final CountingEngine builds;
+  /** The render cache in front of the engine, or null. */
+  private final CachingEngine cache;
   private final SecretMasker masker;
   private final Memo<Walked> trees = new Memo<>(TREES_KEPT);
   private final Memo<RepositoryObjects> repositoryObjects = new Memo<>(16);
@@ -91,7 +96,11 @@ public final class Renderer implements AutoCloseable {
     this(config, null, workDir(config.dataDir()));
   }
 
-  /** With another engine (e.g. the native one, or a caching one); the renderer closes it. */
+  /**
+   * With another engine (e.g. the native one, or a caching one), used as given; the renderer
+   * closes it. Its {@link #counters()} count every build asked of it as a build (a cache inside
+   * it is not seen).
+   */
   public Renderer(RendererConfig config, Engine engine) {
     this(config, engine, null);
   }
@@ -100,7 +109,10 @@ public final class Renderer implements AutoCloseable {
     this.mirrors = new GitMirrors(config.dataDir());
     this.changelogs = new Changelogs(mirrors);
     this.promotions = new Promotions(mirrors);
-    this.engine = engine != null ? engine : cached(chosen(config, new ExecEngine(ownedWorkDir, config.timeout())), config);
+    this.builds = new CountingEngine(engine != null ? engine
+        : chosen(config, new ExecEngine(ownedWorkDir, config.timeout())));
+    this.cache = engine != null ? null : cached(builds, config);
+    this.engine = cache != null ? cache : builds;
     this.masker = new SecretMasker(config.maskKey());
     this.ownedWorkDir = ownedWorkDir;
     this.decider = config.affectedOnly() ? new AffectedOnly(mirrors) : PairDecider.RENDER_ALL;
@@ -114,13 +126,16 @@ public final class Renderer implements AutoCloseable {
     };
   }
 
-  /** The exec engine behind the render cache of the data directory (unless the config turns it off). */
-  private static Engine cached(Engine engine, RendererConfig config) {
+  /**
+   * {@code engine} behind the render cache of the data directory, bounded by the config's
+   * {@code cacheMaxBytes}; null when the config turns the cache off.
+   */
+  private static CachingEngine cached(Engine engine, RendererConfig config) {
     if (!config.cache()) {
-      return engine;
+      return null;
     }
     try {
-      return new CachingEngine(engine, new RenderCache(config.dataDir(), RenderCache.DEFAULT_MAX_BYTES,
+      return new CachingEngine(engine, new RenderCache(config.dataDir(), config.cacheMaxBytes(),
           java.time.Clock.systemUTC(), config.maskKey()));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("cannot open the render cache under " + config.dataDir()
@@ -131,6 +146,17 @@ public final class Renderer implements AutoCloseable {
   /** How results are labelled, e.g. {@code exec:kubectl}. */
   public String engineName() {
     return engine.name();
+  }
+
+  /**
+   * Engine builds executed and render-cache lookups and hits since this renderer was created, by
+   * planning ({@link #plan} walks the profile trees) and rendering alike; thread-safe.
+   */
+  public RenderCounters counters() {
+    // read hits before lookups: a concurrent build never makes hits exceed lookups
+    long hits = cache == null ? 0 : cache.hits();
+    long lookups = cache == null ? 0 : cache.lookups();
+    return new RenderCounters(builds.builds(), lookups, hits);
   }
 
   /** Sets the per-pair decision of {@link #plan} (default: affected-only, unless the config says otherwise). */
@@ -351,7 +377,7 @@ public final class Renderer implements AutoCloseable {
   /** The tree of {@code profile} at {@code sha} (memoised); empty when the profile does not exist there. */
   public Optional<ProfileTree> tree(ChangeRequested change, String sha, String profile)
       throws IOException, ForesightConfig.InvalidException {
-    return Optional.ofNullable(trees(change, side("tree", change, sha), true).get(profile)).map(Walked::tree);
+    return profileTree(change, side("tree", change, sha), true, profile).map(Walked::tree);
   }
 
   @Override
@@ -373,13 +399,12 @@ public final class Renderer implements AutoCloseable {
 
   private RenderedSide renderSide(RenderJob job, Side side, boolean strict, List<String> warnings, boolean[] found,
       int index, int[] cacheHits, OutputRules rules, Set<String> secretValues) throws RenderException, IOException {
-    Map<String, Walked> trees;
+    Walked walked;
     try {
-      trees = trees(job.getChange(), side, strict);
+      walked = profileTree(job.getChange(), side, strict, job.getProfile()).orElse(null);
     } catch (ForesightConfig.InvalidException e) {
       throw new RenderException(side.label() + ": " + e.getMessage());
     }
-    Walked walked = trees.get(job.getProfile());
     if (walked == null) {
       return null;
     }
@@ -412,27 +437,74 @@ public final class Renderer implements AutoCloseable {
   }
 
   /**
+   * The tree of one profile of one side, walking no other profile (a render worker's job is one
+   * profile x Flux Kustomization: the parents it needs, which patch and substitute it, are in this
+   * profile's tree; the other profiles are not read). Empty when the side has no such profile, or
+   * (unless {@code strict}) a malformed foresight.yaml. The same profile as {@link #trees} picks.
+   */
+  private Optional<Walked> profileTree(ChangeRequested change, Side side, boolean strict, String name)
+      throws IOException, ForesightConfig.InvalidException {
+    ForesightConfig config = config(side, strict);
+    if (config == null) {
+      return Optional.empty();
+    }
+    Profile chosen = null;
+    for (Profile profile : renderable(side, config, strict)) {
+      if (profile.name().equals(name)) {
+        chosen = profile; // the last of a name, as trees() keeps it
+      }
+    }
+    return chosen == null ? Optional.empty() : Optional.of(tree(change, side, config, chosen));
+  }
+
+  /** The side's foresight.yaml; null when malformed and not {@code strict}. */
+  private static ForesightConfig config(Side side, boolean strict) throws IOException, ForesightConfig.InvalidException {
+    try {
+      return ForesightConfig.load(side.tree());
+    } catch (ForesightConfig.InvalidException e) {
+      if (strict) {
+        throw new ForesightConfig.InvalidException(e.getMessage() + " (at " + side.label() + ")");
+      }
+      return null;
+    }
+  }
+
+  /**
+   * The profiles of the side whose entry directory exists; ambiguous default profile names throw
+   * only when {@code strict} (else the side has no profiles, as with a malformed foresight.yaml).
+   */
+  private static List<Profile> renderable(Side side, ForesightConfig config, boolean strict)
+      throws IOException, ForesightConfig.InvalidException {
+    List<Profile> discovered;
+    try {
+      discovered = ProfileDiscovery.discover(side.tree(), config);
+    } catch (ForesightConfig.InvalidException e) {
+      if (strict) {
+        throw new ForesightConfig.InvalidException(e.getMessage() + " (at " + side.label() + ")");
+      }
+      return List.of();
+    }
+    List<Profile> out = new ArrayList<>();
+    for (Profile profile : discovered) {
+      if (side.tree().isDirectory(profile.entry())) {
+        out.add(profile);
+      }
+    }
+    return out;
+  }
+
+  /**
    * Every profile tree of one side, by profile name; a malformed foresight.yaml or ambiguous profile
    * names throw only when {@code strict}.
    */
   private Map<String, Walked> trees(ChangeRequested change, Side side, boolean strict)
       throws IOException, ForesightConfig.InvalidException {
-    ForesightConfig config;
-    List<Profile> profiles;
-    try {
-      config = ForesightConfig.load(side.tree());
-      profiles = ProfileDiscovery.discover(side.tree(), config);
-    } catch (ForesightConfig.InvalidException e) {
-      if (strict) {
-        throw new ForesightConfig.InvalidException(e.getMessage() + " (at " + side.label() + ")");
-      }
+    ForesightConfig config = config(side, strict);
+    if (config == null) {
       return Map.of();
     }
     Map<String, CompletableFuture<Walked>> walks = new LinkedHashMap<>();
-    for (Profile profile : profiles) {
-      if (!side.tree().isDirectory(profile.entry())) {
-        continue;
-      }
+    for (Profile profile : renderable(side, config, strict)) {
       walks.put(profile.name(), CompletableFuture.supplyAsync(() -> {
         try {
           return tree(change, side, config, profile);

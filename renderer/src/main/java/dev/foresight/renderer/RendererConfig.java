@@ -1,5 +1,6 @@
 package dev.foresight.renderer;
 
+import dev.foresight.renderer.cache.RenderCache;
 import dev.foresight.renderer.engine.EngineChoice;
 import dev.foresight.renderer.engine.ExecEngine;
 import dev.foresight.renderer.secret.MaskKey;
@@ -16,9 +17,10 @@ import java.time.Duration;
  * @param cache serve unchanged builds from the render cache under {@code <dataDir>/cache}
  * @param affectedOnly plan pairs whose inputs did not change as SKIP
  * @param engine which engine renders
+ * @param cacheMaxBytes the bound of the render cache on disk (least recently used entries go first)
  */
 public record RendererConfig(Path dataDir, byte[] maskKey, Duration timeout, boolean cache, boolean affectedOnly,
-    EngineChoice engine) {
+    EngineChoice engine, long cacheMaxBytes) {
 
   /**
    * The default engine: native (it passes the whole public conformance corpus, ConformanceTest),
@@ -29,7 +31,7 @@ public record RendererConfig(Path dataDir, byte[] maskKey, Duration timeout, boo
 
   /** With the render cache, affected-only planning and the default engine. */
   public RendererConfig(Path dataDir, byte[] maskKey, Duration timeout) {
-    this(dataDir, maskKey, timeout, true, true, defaultEngine());
+    this(dataDir, maskKey, timeout, true, true, defaultEngine(), RenderCache.DEFAULT_MAX_BYTES);
   }
 
   /** {@code $FORESIGHT_ENGINE}, else {@link #DEFAULT_ENGINE}. */
@@ -55,6 +57,10 @@ public record RendererConfig(Path dataDir, byte[] maskKey, Duration timeout, boo
     if (engine == null) {
       engine = DEFAULT_ENGINE;
     }
+    if (cacheMaxBytes <= 0) {
+      throw new IllegalArgumentException("render cache bound must be a positive number of bytes, was " + cacheMaxBytes
+          + "; set --cache-max-bytes or FORESIGHT_CACHE_MAX_BYTES (default " + RenderCache.DEFAULT_MAX_BYTES + ")");
+    }
   }
 
   /** Defaults: the mask key of {@link MaskKey#load}, a 120 s timeout. */
@@ -63,15 +69,20 @@ public record RendererConfig(Path dataDir, byte[] maskKey, Duration timeout, boo
   }
 
   public RendererConfig withCache(boolean on) {
-    return new RendererConfig(dataDir, maskKey, timeout, on, affectedOnly, engine);
+    return new RendererConfig(dataDir, maskKey, timeout, on, affectedOnly, engine, cacheMaxBytes);
   }
 
   public RendererConfig withAffectedOnly(boolean on) {
-    return new RendererConfig(dataDir, maskKey, timeout, cache, on, engine);
+    return new RendererConfig(dataDir, maskKey, timeout, cache, on, engine, cacheMaxBytes);
   }
 
   public RendererConfig withEngine(EngineChoice choice) {
-    return new RendererConfig(dataDir, maskKey, timeout, cache, affectedOnly, choice);
+    return new RendererConfig(dataDir, maskKey, timeout, cache, affectedOnly, choice, cacheMaxBytes);
+  }
+
+  /** The render cache bounded by {@code bytes} (more than 0). */
+  public RendererConfig withCacheMaxBytes(long bytes) {
+    return new RendererConfig(dataDir, maskKey, timeout, cache, affectedOnly, engine, bytes);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.foresight.app.command;
 import dev.foresight.app.runtime.LocalPipeline;
 import dev.foresight.app.runtime.Revisions;
 import dev.foresight.differ.Differ;
+import dev.foresight.renderer.RenderCounters;
 import dev.foresight.renderer.Renderer;
 import dev.foresight.renderer.RendererConfig;
 import dev.foresight.schema.ChangeRequested;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -31,6 +33,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "diff", description = "Time foresight diff BASE HEAD against baseline-diff.sh on the same range.")
 public final class BenchDiffCommand implements Callable<Integer> {
+
+  private static final String BASELINE_SUFFIX = ".yaml.diff";
 
   @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".", description = "GitOps repository.")
   Path repo;
@@ -87,6 +91,7 @@ public final class BenchDiffCommand implements Callable<Integer> {
 
     List<Double> times = new ArrayList<>();
     LocalPipeline.Outcome outcome = null;
+    RenderCounters counted = RenderCounters.ZERO;
     for (int run = 0; run < runs; run++) {
       Path data = work.resolve("foresight-" + run);
       RendererConfig config = RendererConfig.of(data);
@@ -97,9 +102,11 @@ public final class BenchDiffCommand implements Callable<Integer> {
           String[] ends = Revisions.splitRange(range, "--warm");
           pipeline.run(Revisions.localChange(root, ends[0], ends[1]), p -> true, r -> { });
         }
+        RenderCounters before = renderer.counters();
         long start = System.nanoTime();
         outcome = pipeline.run(change, p -> true, r -> { });
         times.add((System.nanoTime() - start) / 1e9);
+        counted = renderer.counters().minus(before); // planning and rendering of this timed run
       }
       // a run's mirror and cache are only its own; the baseline's diffs stay for inspection
       FileUtils.delete(data.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING | FileUtils.IGNORE_ERRORS);
@@ -108,10 +115,11 @@ public final class BenchDiffCommand implements Callable<Integer> {
     double median = times.get(times.size() / 2);
     Set<String> foresightPairs = changedPairs(outcome);
     long total = outcome.plan().getPairs().size();
-    System.out.printf("foresight  %7.2f s  (median of %d, %s) rendered %d of %d Flux Kustomizations, "
-            + "cache hits %d of %d sides, %d changed%n", median, runs, warm.isEmpty() ? "cold cache"
-            : "cache warmed by " + String.join(", ", warm), outcome.rendered(), total, outcome.cacheHits(),
-        outcome.results().size() * 2, foresightPairs.size());
+    System.out.printf("foresight  %7.2f s  (median of %d, %s), %d changed%n", median, runs,
+        warm.isEmpty() ? "cold cache" : "cache warmed by " + String.join(", ", warm), foresightPairs.size());
+    System.out.println("           " + figures(outcome.rendered(), total, counted)
+        + String.format(" (last timed run); rendered pairs' sides from the cache: %d of %d", outcome.cacheHits(),
+            outcome.results().size() * 2));
     System.out.printf("ratio      %7.1fx faster than the baseline%n", baselineSeconds / median);
     boolean same = foresightPairs.equals(baselinePairs);
     System.out.printf("changed pairs %s the baseline's (%d)%n", same ? "equal" : "DIFFER from", baselinePairs.size());
@@ -135,17 +143,39 @@ public final class BenchDiffCommand implements Callable<Integer> {
     return candidate;
   }
 
-  /** baseline-diff.sh writes {@code <profile>--<ks>.yaml.diff} for every differing pair. */
+  /**
+   * What one timed run did, counted (not inferred from the plan): pairs planned RENDER of all
+   * pairs, engine builds executed (planning included) and render-cache lookups and hits.
+   */
+  static String figures(long rendered, long total, RenderCounters counted) {
+    return String.format(Locale.ROOT, "Flux Kustomizations rendered (planned RENDER) %d of %d; engine builds %d; "
+            + "cache hits %d of %d lookups (%.1f %%)", rendered, total, counted.builds(), counted.cacheHits(),
+        counted.cacheLookups(), 100 * counted.hitRate());
+  }
+
+  /**
+   * The pairs baseline-diff.sh found different: it writes {@code OUT/<profile>--<file>.diff} for
+   * each, {@code <file>} being {@code <metadata.name>.yaml} of a Flux Kustomization of
+   * {@code profiles/<profile>/}; as {@code <profile>/<name>}. The layout carries no namespace, so
+   * pairs are compared by profile and name only (two Flux Kustomizations of one name in one profile
+   * would be one file to the baseline too). The profile ends at the first {@code --} (a profile
+   * directory name has none in the layouts the baseline reads; a Kustomization name may).
+   */
   static Set<String> baselinePairs(Path out) throws IOException {
     Set<String> pairs = new TreeSet<>();
     try (Stream<Path> files = Files.list(out)) {
-      files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml.diff"))
-          .map(n -> n.substring(0, n.length() - ".yaml.diff".length()).replace("--", "/"))
-          .forEach(pairs::add);
+      for (String name : (Iterable<String>) files.map(f -> f.getFileName().toString())::iterator) {
+        int split = name.indexOf("--");
+        if (!name.endsWith(BASELINE_SUFFIX) || split <= 0 || split + 2 >= name.length() - BASELINE_SUFFIX.length()) {
+          continue;
+        }
+        pairs.add(name.substring(0, split) + "/" + name.substring(split + 2, name.length() - BASELINE_SUFFIX.length()));
+      }
     }
     return pairs;
   }
 
+  /** The pairs the report shows as changed, as {@code <profile>/<name>} (no namespace: see {@link #baselinePairs}). */
   static Set<String> changedPairs(LocalPipeline.Outcome outcome) {
     Set<String> pairs = new TreeSet<>();
     for (ProfileReport profile : outcome.report().getProfiles()) {

@@ -114,7 +114,7 @@ public final class DiffCommand implements Callable<Integer> {
     Report report;
     DiffSettings diffSettings = DiffSettings.defaults().withContext(context);
     RendererConfig config = new RendererConfig(data, MaskKey.load(data), Duration.ofMinutes(2))
-        .withCache(!noCache).withAffectedOnly(!all);
+        .withCache(!noCache).withAffectedOnly(!all).withCacheMaxBytes(dataDir.cacheMaxBytes());
     config = engine.apply(config);
     try (Renderer renderer = new Renderer(config);
         LocalPipeline pipeline = new LocalPipeline(renderer, parallelism)) {

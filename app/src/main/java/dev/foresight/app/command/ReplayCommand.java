@@ -80,7 +80,8 @@ public final class ReplayCommand implements Callable<Integer> {
   private int replayLocally(List<ChangeRequested> changes) throws Exception {
     Path data = dataDir.get();
     ArchivePublisher archive = new ArchivePublisher(data.resolve("archive"));
-    try (Renderer renderer = new Renderer(new RendererConfig(data, MaskKey.load(data), Duration.ofMinutes(2)));
+    try (Renderer renderer = new Renderer(new RendererConfig(data, MaskKey.load(data), Duration.ofMinutes(2))
+        .withCacheMaxBytes(dataDir.cacheMaxBytes()));
         LocalPipeline pipeline = new LocalPipeline(renderer, Runtime.getRuntime().availableProcessors())) {
       int n = 0;
       for (ChangeRequested change : changes) {

@@ -34,7 +34,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
     CountDownLatch stop = new CountDownLatch(1);
     try (Services services = Services.start(new RuntimeOptions(bootstrapServers, dataDir.get(), stage.webhookPort,
-        StageOptions.webhookSecret(), stage.workers(), Duration.ofMinutes(10)), Set.of(which))) {
+        StageOptions.webhookSecret(), stage.workers(), Duration.ofMinutes(10), dataDir.cacheMaxBytes()), Set.of(which))) {
       Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
       stop.await();
     }

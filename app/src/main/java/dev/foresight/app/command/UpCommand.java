@@ -46,7 +46,8 @@ public final class UpCommand implements Callable<Integer> {
       Runtime.getRuntime().addShutdownHook(hook);
       try (Broker broker = cluster.open(dataDir.get().resolve("kafka"), port);
           Services services = Services.startAll(new RuntimeOptions(broker.bootstrapServers(), dataDir.get(),
-              stage.webhookPort, StageOptions.webhookSecret(), stage.workers(), Duration.ofMinutes(10)))) {
+              stage.webhookPort, StageOptions.webhookSecret(), stage.workers(), Duration.ofMinutes(10),
+              dataDir.cacheMaxBytes()))) {
         System.out.printf("foresight is up: Kafka %s%s, archive %s; Ctrl-C stops%n", broker.bootstrapServers(),
             broker.embedded() ? " (embedded)" : "",
             dataDir.get().resolve("archive"));

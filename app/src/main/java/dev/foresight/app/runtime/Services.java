@@ -90,8 +90,7 @@ public final class Services implements AutoCloseable {
   }
 
   private void startRenderer() throws IOException {
-    Renderer renderer = new Renderer(new RendererConfig(options.dataDir(), MaskKey.load(options.dataDir()),
-        Duration.ofMinutes(2)));
+    Renderer renderer = renderer(options);
     running.push(renderer);
     loop("renderer-planner", new StageLoop<>("renderer",
         StageConfig.of(options.bootstrapServers(), "foresight-renderer-planner"), Topics.CHANGES,
@@ -100,6 +99,16 @@ public final class Services implements AutoCloseable {
       StageConfig config = StageConfig.of(options.bootstrapServers(), "foresight-renderer-worker");
       loop("renderer-worker-" + i, new StageLoop<>("renderer", config, Topics.RENDER_JOBS, new WorkerHandler(renderer)));
     }
+  }
+
+  /**
+   * The renderer stage's renderer (planner and workers share it): the data directory's mirrors,
+   * mask key and render cache (bounded by {@code --cache-max-bytes}), as {@code foresight diff} on
+   * the same data directory uses them.
+   */
+  public static Renderer renderer(RuntimeOptions options) throws IOException {
+    return new Renderer(new RendererConfig(options.dataDir(), MaskKey.load(options.dataDir()), Duration.ofMinutes(2))
+        .withCacheMaxBytes(options.cacheMaxBytes()));
   }
 
   private void startDiffer() {

@@ -9,17 +9,24 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
- * Builds {@link RenderCache.Key}s: SHA-256 over the engine (name and version), the Flux
- * Kustomization object's canonical text, every closure file as (path, git blob id), every file
- * below each recorded tree likewise, the listing of each reached kustomization directory, and the
- * substitution sources' digests. Content ids are git blob ids, read from the object database for
- * a {@link GitFileTree} and computed from the bytes for any other tree, so the same content gives
- * the same key whether it comes from a mirror, a directory or memory.
+ * Builds {@link RenderCache.Key}s of one engine build ({@code kustomize build <dir>} of a tree).
+ *
+ * <p>The key is SHA-256 over length-prefixed fields: {@code foresight-render-key/2}; the engine's
+ * name and version; for every closure file (sorted) its path and git blob id (or {@code -} when
+ * absent); for every closure tree (sorted) its path and each file below it with its blob id (or
+ * {@code -} when the tree is absent); for every reached kustomization directory (sorted) its path
+ * and the names it lists. Nothing else: what is cached is the engine's output BEFORE Flux's
+ * postBuild (substitution) and commonMetadata, which the renderer applies to every answer, hit or
+ * not; the rest of the Flux spec (targetNamespace, namePrefix/nameSuffix, patches, images,
+ * components) reaches the build only through the kustomization file that
+ * {@link dev.foresight.renderer.flux.KustomizationOverlay} rewrites, and that file is in the
+ * closure with its rewritten content; spec.path and spec.sourceRef choose the tree and directory,
+ * i.e. the closure's paths and contents. Content ids are git blob ids, read from the object
+ * database for a {@link GitFileTree} and computed from the bytes for any other tree (an overlay),
+ * so the same content gives the same key whether it comes from a mirror, a directory or memory.
  */
 public final class CacheKeys {
 
@@ -28,23 +35,19 @@ public final class CacheKeys {
   private CacheKeys() {}
 
   /**
-   * The key of rendering the pair described by {@code fluxSpec} from {@code tree}, whose build
-   * reads {@code closure}; empty when the closure is incomplete or reads remote content (such a
-   * render must not be cached).
+   * The key of building {@code tree}, whose build reads {@code closure}; empty when the closure
+   * is incomplete or reads remote content (such a build must not be cached).
    *
    * @param engine engine name and version, e.g. {@code exec:kubectl v5.5.0}
    */
-  public static Optional<RenderCache.Key> of(String engine, String fluxSpec, FileTree tree, Closure closure,
-      Map<String, String> sourceDigests) throws IOException {
+  public static Optional<RenderCache.Key> of(String engine, FileTree tree, Closure closure) throws IOException {
     if (closure.alwaysAffected()) {
       return Optional.empty();
     }
     MessageDigest sha = sha256();
-    field(sha, "foresight-render-key/1");
+    field(sha, "foresight-render-key/2");
     field(sha, "engine");
     field(sha, engine);
-    field(sha, "spec");
-    field(sha, fluxSpec);
     for (String file : closure.files()) {
       field(sha, "file");
       field(sha, file);
@@ -69,11 +72,6 @@ public final class CacheKeys {
         field(sha, name);
       }
     }
-    for (Map.Entry<String, String> source : new TreeMap<>(sourceDigests).entrySet()) {
-      field(sha, "source");
-      field(sha, source.getKey());
-      field(sha, source.getValue());
-    }
     return Optional.of(new RenderCache.Key(HexFormat.of().formatHex(sha.digest())));
   }
 
@@ -96,7 +94,7 @@ public final class CacheKeys {
     }
   }
 
-  /** A SHA-256 hex digest of {@code text}, e.g. for a substitution source's content. */
+  /** A SHA-256 hex digest of {@code text}. */
   public static String digest(String text) {
     return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
   }

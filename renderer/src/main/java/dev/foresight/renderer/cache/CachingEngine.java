@@ -6,8 +6,8 @@ import dev.foresight.renderer.closure.ClosureCollector;
 import dev.foresight.renderer.engine.Engine;
 import dev.foresight.renderer.engine.RenderException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An engine that answers from the {@link RenderCache} when the build's input closure (every file
@@ -26,6 +26,8 @@ public final class CachingEngine implements Engine {
 
   private final Engine delegate;
   private final RenderCache cache;
+  private final AtomicLong lookups = new AtomicLong();
+  private final AtomicLong hits = new AtomicLong();
 
   public CachingEngine(Engine delegate, RenderCache cache) {
     this.delegate = delegate;
@@ -44,13 +46,15 @@ public final class CachingEngine implements Engine {
     Closure closure = ClosureCollector.collect(tree, dir);
     Optional<RenderCache.Key> key;
     try {
-      key = CacheKeys.of(delegate.version(), "", tree, closure, Map.of());
+      key = CacheKeys.of(delegate.version(), tree, closure);
     } catch (java.io.IOException e) {
       key = Optional.empty(); // unreadable input: let the engine report it
     }
     if (key.isPresent()) {
+      lookups.incrementAndGet();
       Optional<RenderCache.Entry> hit = cache.get(key.get());
       if (hit.isPresent()) {
+        hits.incrementAndGet();
         LAST_HIT.set(true);
         notes.set(hit.get().warnings());
         return hit.get().content();
@@ -62,8 +66,8 @@ public final class CachingEngine implements Engine {
     if (key.isPresent()) {
       try {
         cache.put(key.get(), new RenderCache.Entry(output, delegateNotes));
-      } catch (java.io.IOException e) {
-        // a full or read-only cache costs speed, never a render
+      } catch (java.io.IOException | RuntimeException e) {
+        // a full, read-only or otherwise failing cache costs speed, never a render
       }
     }
     return output;
@@ -82,6 +86,16 @@ public final class CachingEngine implements Engine {
   @Override
   public List<String> notes() {
     return notes.get();
+  }
+
+  /** Builds looked up in the cache by this engine (builds whose closure cannot be keyed are not). */
+  public long lookups() {
+    return lookups.get();
+  }
+
+  /** Lookups the cache answered. */
+  public long hits() {
+    return hits.get();
   }
 
   public RenderCache cache() {

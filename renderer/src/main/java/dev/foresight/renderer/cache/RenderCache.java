@@ -8,10 +8,14 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +26,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import dev.foresight.renderer.secret.MaskKey;
@@ -39,7 +42,12 @@ import javax.crypto.spec.SecretKeySpec;
  * atomically, so concurrent renderers, threads or processes never see a partial entry (the same key
  * always maps to the same content, so the last writer winning is harmless). The total size is
  * bounded: when a put exceeds it, the least recently used entries (by file modification time, which
- * a hit refreshes) are deleted down to 90% of the bound. Thread-safe.
+ * a hit refreshes) are deleted down to 90% of the bound. Thread-safe, and safe for several processes
+ * on one directory (e.g. renderer replicas on a shared volume, or {@code foresight diff} beside
+ * {@code serve}): an eviction skips files that other writers move or delete meanwhile, a get of an
+ * entry evicted meanwhile is a miss, and concurrent evictions only delete more. Across processes
+ * the bound is soft: each instance counts its own puts since it last scanned the directory, so the
+ * directory may exceed the bound by what the other instances put since their last eviction.
  *
  * <p>Entries are encrypted at rest (AES-256-GCM, a random 96-bit IV per entry, the entry's key as
  * associated data), with a key derived from the installation's mask key
@@ -210,30 +218,45 @@ public final class RenderCache {
 
   private record EntryFile(Path path, long size, FileTime accessed) {}
 
-  /** Every entry file with size and access time; removes temporary files older than an hour. */
+  /**
+   * Every entry file with size and access time; removes temporary files older than an hour. Other
+   * writers (threads, processes) create, move and delete files meanwhile: a file gone between the
+   * listing and reading its attributes is skipped (Files.walk would throw for it).
+   */
   private List<EntryFile> scan() throws IOException {
     List<EntryFile> out = new ArrayList<>();
     FileTime stale = FileTime.from(clock.instant().minus(Duration.ofHours(1)));
-    try (Stream<Path> paths = Files.walk(dir, 2)) {
-      for (Path p : (Iterable<Path>) paths::iterator) {
-        try {
-          if (!Files.isRegularFile(p)) {
-            continue;
+    try (DirectoryStream<Path> shards = Files.newDirectoryStream(dir)) {
+      for (Path shard : shards) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(shard)) {
+          for (Path p : files) {
+            scanFile(p, stale, out);
           }
-          FileTime modified = Files.getLastModifiedTime(p);
-          if (p.getFileName().toString().startsWith(TMP_PREFIX)) {
-            if (modified.compareTo(stale) < 0) {
-              Files.deleteIfExists(p);
-            }
-            continue;
-          }
-          out.add(new EntryFile(p, Files.size(p), modified));
-        } catch (NoSuchFileException e) {
-          // evicted or replaced meanwhile by another process
+        } catch (NoSuchFileException | NotDirectoryException e) {
+          // not a shard directory
         }
       }
     }
     return out;
+  }
+
+  private static void scanFile(Path p, FileTime stale, List<EntryFile> out) throws IOException {
+    BasicFileAttributes attributes;
+    try {
+      attributes = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (NoSuchFileException e) {
+      return; // moved into place, evicted or replaced meanwhile by another writer
+    }
+    if (!attributes.isRegularFile()) {
+      return;
+    }
+    if (p.getFileName().toString().startsWith(TMP_PREFIX)) {
+      if (attributes.lastModifiedTime().compareTo(stale) < 0) {
+        Files.deleteIfExists(p);
+      }
+      return;
+    }
+    out.add(new EntryFile(p, attributes.size(), attributes.lastModifiedTime()));
   }
 
   private void touch(Path file) {

@@ -9,6 +9,7 @@ import dev.foresight.kustomize.MapFileTree;
 import dev.foresight.renderer.TestRepo;
 import dev.foresight.renderer.closure.Closure;
 import dev.foresight.renderer.closure.ClosureCollector;
+import dev.foresight.renderer.flux.KustomizationOverlay;
 import dev.foresight.renderer.git.GitMirrors;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,11 +30,15 @@ class CacheKeysTest {
       "apps/prod/kustomization.yaml", "resources:\n- ../base\n",
       "apps/prod/unreferenced-sub/x.yaml", "x: 1\n",
       "other/file.yaml", "o: 1\n");
-  private static final String SPEC = "spec:\n  path: ./apps/prod\n";
 
-  private static RenderCache.Key key(FileTree tree, String spec, Map<String, String> sources) throws Exception {
+  private static RenderCache.Key key(FileTree tree) throws Exception {
     Closure closure = ClosureCollector.collect(tree, "apps/prod");
-    return CacheKeys.of("exec:kubectl v5.5.0", spec, tree, closure, sources).orElseThrow();
+    return CacheKeys.of("exec:kubectl v5.5.0", tree, closure).orElseThrow();
+  }
+
+  /** The tree kustomize-controller builds for a Flux Kustomization of apps/prod with {@code spec}. */
+  private static FileTree flux(FileTree tree, Map<String, Object> spec) throws Exception {
+    return KustomizationOverlay.apply(tree, "apps/prod", spec);
   }
 
   private static MapFileTree with(String path, String text) {
@@ -49,17 +54,32 @@ class CacheKeysTest {
   @Test
   void keyFollowsEveryInputAndNothingElse() throws Exception {
     MapFileTree tree = new MapFileTree(FILES);
-    RenderCache.Key k = key(tree, SPEC, Map.of());
-    assertEquals(k, key(new MapFileTree(FILES), SPEC, Map.of()), "deterministic");
-    assertEquals(k, key(with("other/file.yaml", "o: 2\n"), SPEC, Map.of()), "outside the closure");
-    assertEquals(k, key(with("apps/prod/unreferenced-sub/x.yaml", "x: 2\n"), SPEC, Map.of()));
+    RenderCache.Key k = key(tree);
+    assertEquals(k, key(new MapFileTree(FILES)), "deterministic");
+    assertEquals(k, key(with("other/file.yaml", "o: 2\n")), "outside the closure");
+    assertEquals(k, key(with("apps/prod/unreferenced-sub/x.yaml", "x: 2\n")));
 
-    assertNotEquals(k, key(tree, SPEC + "  prune: true\n", Map.of()), "different spec");
-    assertNotEquals(k, key(with("apps/base/cm.yaml", "changed: true\n"), SPEC, Map.of()), "closure file content");
-    assertNotEquals(k, key(with("apps/base/new.yaml", "n: 1\n"), SPEC, Map.of()), "listing of a kustomization dir");
-    assertNotEquals(k, key(tree, SPEC, Map.of("ConfigMap/vars", "d1")), "substitution sources");
+    assertNotEquals(k, key(with("apps/base/cm.yaml", "changed: true\n")), "closure file content");
+    assertNotEquals(k, key(with("apps/base/new.yaml", "n: 1\n")), "listing of a kustomization dir");
     Closure closure = ClosureCollector.collect(tree, "apps/prod");
-    assertNotEquals(k, CacheKeys.of("native 1", SPEC, tree, closure, Map.of()).orElseThrow(), "engine");
+    assertNotEquals(k, CacheKeys.of("native 1", tree, closure).orElseThrow(), "engine");
+  }
+
+  @Test
+  void theFluxSpecEntersThroughTheRewrittenKustomizationFile() throws Exception {
+    MapFileTree tree = new MapFileTree(FILES);
+    RenderCache.Key plain = key(flux(tree, Map.of()));
+    assertEquals(key(tree), plain, "a spec that changes nothing kustomize reads: the source tree's key");
+    Map<String, Object> prefixed = Map.of("namePrefix", "eu-");
+    RenderCache.Key eu = key(flux(tree, prefixed));
+    assertNotEquals(plain, eu, "namePrefix is written into apps/prod/kustomization.yaml");
+    assertEquals(eu, key(flux(new MapFileTree(FILES), Map.of("namePrefix", "eu-"))), "same spec, same key");
+    assertNotEquals(eu, key(flux(tree, Map.of("namePrefix", "us-"))));
+    assertNotEquals(plain, key(flux(tree, Map.of("targetNamespace", "apps"))), "targetNamespace");
+    assertNotEquals(plain, key(flux(tree, Map.of("images", List.of(Map.of("name", "nginx", "newTag", "1.2"))))),
+        "images");
+    // postBuild is applied to the engine's output after the cache: it is not part of what is built
+    assertEquals(plain, key(flux(tree, Map.of("postBuild", Map.of("substitute", Map.of("v", "1"))))), "postBuild");
   }
 
   @Test
@@ -67,15 +87,15 @@ class CacheKeysTest {
     MapFileTree a = new MapFileTree(Map.of("flux/x.yaml", "a: 1\n", "flux/sub/y.yaml", "b: 1\n"));
     MapFileTree b = new MapFileTree(Map.of("flux/x.yaml", "a: 1\n", "flux/sub/y.yaml", "b: 2\n"));
     Closure ca = ClosureCollector.collect(a, "flux");
-    assertNotEquals(CacheKeys.of("e", "s", a, ca, Map.of()), CacheKeys.of("e", "s", b, ClosureCollector.collect(b, "flux"), Map.of()));
+    assertNotEquals(CacheKeys.of("e", a, ca), CacheKeys.of("e", b, ClosureCollector.collect(b, "flux")));
   }
 
   @Test
   void incompleteOrRemoteClosuresAreNotCached() throws Exception {
     MapFileTree tree = new MapFileTree(Map.of("a/kustomization.yaml", "resources:\n- missing.yaml\n"));
-    assertEquals(Optional.empty(), CacheKeys.of("e", "s", tree, ClosureCollector.collect(tree, "a"), Map.of()));
+    assertEquals(Optional.empty(), CacheKeys.of("e", tree, ClosureCollector.collect(tree, "a")));
     MapFileTree remote = new MapFileTree(Map.of("a/kustomization.yaml", "resources:\n- https://example.com/x.yaml\n"));
-    assertEquals(Optional.empty(), CacheKeys.of("e", "s", remote, ClosureCollector.collect(remote, "a"), Map.of()));
+    assertEquals(Optional.empty(), CacheKeys.of("e", remote, ClosureCollector.collect(remote, "a")));
   }
 
   @Test
@@ -86,7 +106,7 @@ class CacheKeysTest {
     }
     try (GitMirrors mirrors = new GitMirrors(tmp.resolve("data"))) {
       FileTree git = mirrors.tree(tmp.resolve("r").toString(), sha);
-      assertEquals(key(new MapFileTree(FILES), SPEC, Map.of()), key(git, SPEC, Map.of()));
+      assertEquals(key(new MapFileTree(FILES)), key(git));
       assertEquals(CacheKeys.blobId("x: 1\n".getBytes(StandardCharsets.UTF_8)),
           CacheKeys.contentId(git, "apps/prod/unreferenced-sub/x.yaml").orElseThrow());
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.foresight.kustomize.MapFileTree;
 import dev.foresight.renderer.Tools;
+import dev.foresight.renderer.engine.CountingEngine;
 import dev.foresight.renderer.engine.ExecEngine;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +30,8 @@ class CachingEngineTest {
   void answersUnchangedBuildsFromTheCacheAndRendersChangedOnes() throws Exception {
     Tools.assumeKubectl();
     RenderCache cache = new RenderCache(tmp.resolve("data"));
-    try (CachingEngine engine = new CachingEngine(new ExecEngine(tmp.resolve("work"), Duration.ofSeconds(60)), cache)) {
+    CountingEngine exec = new CountingEngine(new ExecEngine(tmp.resolve("work"), Duration.ofSeconds(60)));
+    try (CachingEngine engine = new CachingEngine(exec, cache)) {
       String first = engine.build(tree("one"), "app");
       assertFalse(CachingEngine.lastBuildWasCached());
       assertTrue(first.contains("name: x-c"), first);
@@ -49,6 +51,9 @@ class CachingEngineTest {
       assertFalse(CachingEngine.lastBuildWasCached(), "a closure file changed: rendered again");
       assertNotEquals(first, changed);
       assertEquals(2, cache.stats().hits());
+      assertEquals(4, engine.lookups(), "every build was looked up");
+      assertEquals(2, engine.hits());
+      assertEquals(2, exec.builds(), "only the misses reached kubectl");
     }
   }
 }
