@@ -494,6 +494,15 @@ class FluxFeaturesTest extends FluxTestBase {
         result.getError());
   }
 
+  @Test
+  void aValueThatBreaksTheYamlFailsTheBuild() throws Exception {
+    // kustomize-controller parses each substituted object again (YAMLToJSON): "a: b" in a plain scalar breaks it
+    RenderResult result = golden("substitute-invalid-yaml", "vars",
+        render(vars("postBuild:\n  substitute:\n    cluster: 'a: b'\n    region: r1"), "vars"));
+    assertEquals(RenderStatus.ERROR, result.getStatus(), String.valueOf(result.getHead()));
+    assertTrue(result.getError().contains("ConfigMap apps/vars"), result.getError());
+  }
+
   // ---- sources and objects ----
 
   @Test

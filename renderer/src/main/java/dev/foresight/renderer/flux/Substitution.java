@@ -94,12 +94,33 @@ public final class Substitution {
     for (SubstitutionSyntax.Node node : nodes) {
       out.append(evaluation.eval(node));
     }
+    String substituted = out.toString();
+    if (!substituted.equals(doc)) {
+      String broken = yamlError(substituted);
+      if (broken != null && yamlError(doc) == null) {
+        evaluation.problems.add("after substitution the object is not valid YAML (" + broken + "); kustomize-controller"
+            + " fails the build on it. A substituted value must fit where it lands, e.g. no ': ' in a plain scalar");
+      }
+    }
     if (!evaluation.unresolved.isEmpty() || !evaluation.problems.isEmpty()) {
       String object = describe(doc);
       evaluation.unresolved.forEach(name -> unresolved.computeIfAbsent(name, k -> new LinkedHashSet<>()).add(object));
       evaluation.problems.forEach(problem -> errors.add(object + ": " + problem));
     }
-    return out.toString();
+    return substituted;
+  }
+
+  /** The first line of the parser's complaint (and where), or null when {@code doc} parses. */
+  private static String yamlError(String doc) {
+    try {
+      new Load(LoadSettings.builder().build()).loadFromString(doc);
+      return null;
+    } catch (org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException e) {
+      return e.getProblem() + (e.getProblemMark().isPresent() ? " at line " + (e.getProblemMark().get().getLine() + 1)
+          + ", column " + (e.getProblemMark().get().getColumn() + 1) : "");
+    } catch (RuntimeException e) {
+      return e.getClass().getSimpleName();
+    }
   }
 
   /** Evaluates expressions as envsubst does: arguments first, then the variable, then the operator. */
