@@ -26,7 +26,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  *       literal {@code ${var}};
  *   <li>documents annotated or labelled {@code kustomize.toolkit.fluxcd.io/substitute: disabled}
  *       are left untouched (Flux checks both);
- *   <li>a syntax error (e.g. {@code ${var-default}}, {@code ${a b}}, an unclosed {@code ${}) fails
+ *   <li>a syntax error (e.g. {@code ${var-default}}, {@code ${a b}}, an unclosed <code>${</code>) fails
  *       the build in kustomize-controller: it is reported in {@link Result#errors()}, as are the
  *       rare expressions whose Flux result is not valid text (a substring that cuts a UTF-8
  *       character, a negative length);

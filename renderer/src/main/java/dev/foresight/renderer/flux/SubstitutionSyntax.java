@@ -11,13 +11,13 @@ import java.util.List;
  *   <li>outside an expression, {@code $$} is an escape for one {@code $} (so {@code $${x}} is the
  *       text {@code ${x}}); a backslash is plain text;
  *   <li>a name is one or more letters, digits or {@code _} (a leading digit is accepted);
- *   <li>after the name: {@code }} alone, {@code :=}/{@code :-}/{@code :?}/{@code :+}/{@code =}
+ *   <li>after the name: <code>}</code> alone, {@code :=}/{@code :-}/{@code :?}/{@code :+}/{@code =}
  *       followed by a default (text and nested expressions up to the closing brace), {@code :pos} or
  *       {@code :pos:len}, {@code ,}/{@code ,,}/{@code ^}/{@code ^^} (any two of these), {@code #}/{@code ##}
  *       and {@code %}/{@code %%} followed by a pattern, {@code /}/{@code //}/{@code /#}/{@code /%}
  *       followed by a pattern, one or more {@code /} and an optional replacement (where {@code \/},
  *       {@code \\} and {@code $$} are escapes); {@code ${#name}} is the length;
- *   <li>anything else after {@code ${}, e.g. {@code ${var-default}}, {@code ${a b}}, {@code ${}} or an
+ *   <li>anything else after <code>${</code>, e.g. {@code ${var-default}}, {@code ${a b}}, <code>${}</code> or an
  *       unclosed expression, is a syntax error: the whole build fails in kustomize-controller.
  * </ul>
  */
@@ -241,8 +241,8 @@ final class SubstitutionSyntax {
   }
 
   /**
-   * One token, as envsubst's scanner reads it: {@code ${} (when {@code mode} has LBRACK), {@code }}
-   * (RBRACK), or a run of accepted characters (IDENT) that stops before {@code ${} and in which the
+   * One token, as envsubst's scanner reads it: <code>${</code> (when {@code mode} has LBRACK), <code>}</code>
+   * (RBRACK), or a run of accepted characters (IDENT) that stops before <code>${</code> and in which the
    * escapes (ESCAPE) stand for their second character; {@code i} passed to {@code accept} is the
    * token's length in UTF-8 bytes including the character tested.
    */
