@@ -100,6 +100,9 @@ class EnvsubstSemanticsTest {
         Arguments.of("${unset:=pre-${v^^}-post}", "pre-ABCDEFGH28IJ-post"),
         Arguments.of("${unset:=a b: c}", "a b: c"),
         Arguments.of("${unset:?msg}", "msg"),
+        Arguments.of("${unset:=$$}", "$$"), // no escapes inside a default
+        Arguments.of("${unset:=a$${v}}", "a$abcdEFGH28ij"),
+        Arguments.of("${unset:=\\/}", "\\/"),
         Arguments.of("${empty:+x}", "x"), // unlike bash: a default
         Arguments.of("${v:+x}", "abcdEFGH28ij"),
         // escapes and plain text
