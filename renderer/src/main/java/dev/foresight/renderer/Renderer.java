@@ -548,7 +548,7 @@ public final class Renderer implements AutoCloseable {
       ProfileTreeWalker walker = new ProfileTreeWalker(engine, value -> {
         substituted.add(value);
         return masker.token(value);
-      });
+      }, config.strictPostBuildSubstitutions());
       ProfileTree walked = walker.walk(profile, side.tree(), ks -> source(ks, side, config), repoObjects);
       Set<String> values = new LinkedHashSet<>(substituted);
       for (TreeNode n : walked.nodes()) {

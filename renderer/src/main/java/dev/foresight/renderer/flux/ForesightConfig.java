@@ -28,12 +28,15 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * @param sources GitRepository {@code name} or {@code namespace/name} to where its files come from
  * @param sections the other top-level keys (e.g. {@code changelog}, {@code report}) as parsed YAML
  *     nodes with their line numbers, for the packages that own them to parse
+ * @param strictPostBuildSubstitutions {@code flux.strictPostBuildSubstitutions}: a postBuild variable
+ *     without value and without default fails its Flux Kustomization, as with kustomize-controller's
+ *     feature gate {@code StrictPostBuildSubstitutions}; default false (a warning)
  */
 public record ForesightConfig(List<Profile> profiles, boolean profilesSet, Map<String, Source> sources,
-    Map<String, Node> sections) {
+    Map<String, Node> sections, boolean strictPostBuildSubstitutions) {
 
   public ForesightConfig(List<Profile> profiles, boolean profilesSet, Map<String, Source> sources) {
-    this(profiles, profilesSet, sources, Map.of());
+    this(profiles, profilesSet, sources, Map.of(), false);
   }
 
   /** The top-level key {@code name} as a YAML node, if present. */
@@ -96,6 +99,7 @@ public record ForesightConfig(List<Profile> profiles, boolean profilesSet, Map<S
     boolean profilesSet = false;
     Map<String, Source> sources = new LinkedHashMap<>();
     Map<String, Node> sections = new LinkedHashMap<>();
+    boolean strictSubstitutions = false;
     for (NodeTuple entry : top.getValue()) {
       String key = scalar(entry.getKeyNode(), "a top-level key");
       if (key.equals("profiles")) {
@@ -112,11 +116,31 @@ public record ForesightConfig(List<Profile> profiles, boolean profilesSet, Map<S
           String name = scalar(source.getKeyNode(), "sources");
           sources.put(name, source(source.getValueNode(), "sources." + name));
         }
+      } else if (key.equals("flux")) {
+        strictSubstitutions = flux(entry.getValueNode());
       } else {
         sections.put(key, entry.getValueNode());
       }
     }
-    return new ForesightConfig(List.copyOf(profiles), profilesSet, Map.copyOf(sources), Map.copyOf(sections));
+    return new ForesightConfig(List.copyOf(profiles), profilesSet, Map.copyOf(sources), Map.copyOf(sections),
+        strictSubstitutions);
+  }
+
+  /** The {@code flux:} section: how kustomize-controller is configured; returns strictPostBuildSubstitutions. */
+  private static boolean flux(Node node) throws InvalidException {
+    boolean strict = false;
+    for (NodeTuple field : mapping(node, "flux").getValue()) {
+      String key = scalar(field.getKeyNode(), "flux");
+      if (!key.equals("strictPostBuildSubstitutions")) {
+        throw invalid(field.getKeyNode(), "flux." + key, "unknown field; flux has strictPostBuildSubstitutions");
+      }
+      String value = scalar(field.getValueNode(), "flux." + key);
+      if (!value.equals("true") && !value.equals("false")) {
+        throw invalid(field.getValueNode(), "flux." + key, "must be true or false, was '" + value + "'");
+      }
+      strict = value.equals("true");
+    }
+    return strict;
   }
 
   private static Profile profile(Node item, List<Profile> seen) throws InvalidException {

@@ -9,10 +9,14 @@ import java.util.Set;
 
 /**
  * The {@code kustomization.yaml} kustomize-controller generates for a {@code spec.path} that has
- * none (fluxcd/pkg {@code findOrGenerateKustomization}): every {@code .yaml}/{@code .yml} file below
- * it as {@code ./relative/path}, and every sub-directory that has its own kustomization file as
- * {@code ./dir} (not descended into), in lexical walk order; no resources at all gives
- * {@code namespace: _placeholder} (Flux's way to avoid kustomize's "kustomization.yaml is empty").
+ * none (fluxcd/pkg {@code findOrGenerateKustomization}/{@code scanManifests}): a lexical walk of the
+ * path (files and directories interleaved by name, hidden directories included) listing every file
+ * whose extension is exactly {@code .yaml} or {@code .yml} as {@code ./relative/path}, and every
+ * sub-directory that has its own kustomization file ({@code kustomization.yaml},
+ * {@code kustomization.yml} or {@code Kustomization}) as {@code ./dir} (not descended into); no
+ * resources at all gives {@code namespace: _placeholder} (Flux's way to avoid kustomize's
+ * "kustomization.yaml is empty"). Flux decodes each listed file as Kubernetes objects and fails the
+ * build on one that is not (e.g. a Helm values file): here the build fails on it too, naming the file.
  * Files and directories that source-controller leaves out of every artifact by default (fluxcd/pkg
  * {@code sourceignore}: VCS, CI configuration, {@code .sops.yaml}, {@code .flux.yaml},
  * {@code .goreleaser.yml}) are not listed: they do not exist for kustomize-controller.

@@ -56,6 +56,18 @@ public final class PostBuild {
    */
   public static Result apply(String yaml, FluxKustomization ks, SubstitutionSources sources,
       UnaryOperator<String> secretValue) {
+    return apply(yaml, ks, sources, secretValue, false);
+  }
+
+  /**
+   * Like {@link #apply(String, FluxKustomization, SubstitutionSources, UnaryOperator)}; with
+   * {@code strict} (foresight.yaml {@code flux.strictPostBuildSubstitutions}, kustomize-controller's
+   * feature gate {@code StrictPostBuildSubstitutions}) a variable without value and without default
+   * is an error, as the build fails there; without it, a warning. Variables that only SOPS-encrypted
+   * Secrets could give stay warnings either way (their values exist in the cluster).
+   */
+  public static Result apply(String yaml, FluxKustomization ks, SubstitutionSources sources,
+      UnaryOperator<String> secretValue, boolean strict) {
     if (!ks.hasPostBuild()) {
       return new Result(yaml, List.of(), null);
     }
@@ -63,6 +75,7 @@ public final class PostBuild {
     Map<String, String> vars = new LinkedHashMap<>();
     Set<String> fromSecret = new HashSet<>();
     boolean unreadable = false;
+    Set<String> encryptedNames = new HashSet<>();
     for (Object r : FluxYaml.list(ks.postBuild().get("substituteFrom"))) {
       Map<?, ?> ref = FluxYaml.map(r);
       String kind = String.valueOf(ref.get("kind"));
@@ -111,6 +124,7 @@ public final class PostBuild {
       }
       if (!encrypted.isEmpty()) {
         unreadable = true;
+        encryptedNames.addAll(encrypted);
         warnings.add("postBuild.substituteFrom: " + id + " is SOPS-encrypted and cannot be read offline; variables "
             + String.join(", ", encrypted) + " stay unresolved");
       }
@@ -129,19 +143,34 @@ public final class PostBuild {
     if (vars.isEmpty() && !always && !unreadable) {
       return new Result(yaml, warnings, null);
     }
-    Map<String, String> values = vars;
-    if (secretValue != null && !fromSecret.isEmpty()) {
-      values = new LinkedHashMap<>(vars);
-      for (String name : fromSecret) {
-        values.put(name, secretValue.apply(vars.get(name)));
-      }
+    Substitution.Result substituted = Substitution.apply(yaml, vars, fromSecret, secretValue);
+    if (!substituted.errors().isEmpty()) {
+      return new Result(yaml, warnings, "postBuild substitution: " + String.join("; ", substituted.errors()));
     }
-    Substitution.Result substituted = Substitution.apply(yaml, values);
-    if (!substituted.unresolved().isEmpty()) {
-      warnings.add("unresolved variables " + String.join(", ", substituted.unresolved().stream()
-          .map(v -> "${" + v + "}").toList()) + ": no value in postBuild.substitute or substituteFrom; left as written");
+    Map<String, List<String>> missing = new LinkedHashMap<>();
+    Map<String, List<String>> encryptedOnly = new LinkedHashMap<>();
+    substituted.unresolvedIn().forEach((name, objects) ->
+        (encryptedNames.contains(name) ? encryptedOnly : missing).put(name, objects));
+    if (strict && !missing.isEmpty()) {
+      return new Result(yaml, warnings, "unresolved variables " + describe(missing) + ": no value in"
+          + " postBuild.substitute or substituteFrom and no default; kustomize-controller with"
+          + " StrictPostBuildSubstitutions fails this build (foresight.yaml flux.strictPostBuildSubstitutions: true)."
+          + " Define them, or give a default: ${var:=default}");
+    }
+    missing.putAll(encryptedOnly);
+    if (!missing.isEmpty()) {
+      warnings.add("unresolved variables " + describe(missing) + ": no value in postBuild.substitute or"
+          + " substituteFrom and no default; left as written (Flux would substitute an empty string, or fail the"
+          + " build with StrictPostBuildSubstitutions)");
     }
     return new Result(substituted.text(), warnings, null, digest(vars));
+  }
+
+  /** {@code ${a} (ConfigMap ns/x), ${b} (Deployment ns/y, Service ns/y)}. */
+  private static String describe(Map<String, List<String>> unresolved) {
+    List<String> parts = new ArrayList<>();
+    unresolved.forEach((name, objects) -> parts.add("${" + name + "} (in " + String.join(", ", objects) + ")"));
+    return String.join(", ", parts);
   }
 
   private static String digest(Map<String, String> vars) {

@@ -76,6 +76,7 @@ public final class ProfileTreeWalker {
 
   private final Engine engine;
   private final UnaryOperator<String> secretValue;
+  private final boolean strictSubstitutions;
 
   /** Secret-sourced variable values substituted in clear (for tests and tools that mask later). */
   public ProfileTreeWalker(Engine engine) {
@@ -84,8 +85,17 @@ public final class ProfileTreeWalker {
 
   /** {@code secretValue}: what a variable from a Secret is substituted as (e.g. its mask token). */
   public ProfileTreeWalker(Engine engine, UnaryOperator<String> secretValue) {
+    this(engine, secretValue, false);
+  }
+
+  /**
+   * {@code strictSubstitutions}: an unresolved postBuild variable fails its Flux Kustomization
+   * (foresight.yaml {@code flux.strictPostBuildSubstitutions}) instead of being a warning.
+   */
+  public ProfileTreeWalker(Engine engine, UnaryOperator<String> secretValue, boolean strictSubstitutions) {
     this.engine = engine;
     this.secretValue = secretValue;
+    this.strictSubstitutions = strictSubstitutions;
   }
 
   private static final class Pending {
@@ -297,7 +307,8 @@ public final class ProfileTreeWalker {
         p.node = failed(p, path, source, label + ", path " + path + ": " + e.getMessage());
         return;
       }
-      PostBuild.Result post = PostBuild.apply(yaml, ks, lookup(p, entryObjects, repositoryObjects), secretValue);
+      PostBuild.Result post = PostBuild.apply(yaml, ks, lookup(p, entryObjects, repositoryObjects), secretValue,
+          strictSubstitutions);
       if (post.error() != null) {
         p.node = TreeNode.failed(ks, parent, p.depth, path, source.description(), tree, post.warnings(),
             label + ": " + post.error());

@@ -1,6 +1,7 @@
 package dev.foresight.renderer.flux;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,5 +43,21 @@ class ForesightConfigTest {
             () -> ForesightConfig.parse("sources:\n  platform:\n    url: https://x\n")).getMessage());
     assertTrue(assertThrows(ForesightConfig.InvalidException.class, () -> ForesightConfig.parse("a: [\n"))
         .getMessage().startsWith("foresight.yaml: not valid YAML"));
+  }
+
+  @Test
+  void fluxStrictPostBuildSubstitutionsIsOptInAndChecked() throws Exception {
+    assertFalse(ForesightConfig.parse("profiles: []\n").strictPostBuildSubstitutions(), "default off");
+    assertFalse(ForesightConfig.NONE.strictPostBuildSubstitutions());
+    assertTrue(ForesightConfig.parse("flux:\n  strictPostBuildSubstitutions: true\n").strictPostBuildSubstitutions());
+    assertFalse(ForesightConfig.parse("flux:\n  strictPostBuildSubstitutions: false\n").strictPostBuildSubstitutions());
+    assertTrue(ForesightConfig.parse("flux:\n  strictPostBuildSubstitutions: true\n").section("flux").isEmpty(),
+        "owned here, not handed to other packages");
+    assertEquals("foresight.yaml:2: flux.strictPostBuildSubstitutions must be true or false, was 'yes please'",
+        assertThrows(ForesightConfig.InvalidException.class, () -> ForesightConfig.parse(
+            "flux:\n  strictPostBuildSubstitutions: yes please\n")).getMessage());
+    assertEquals("foresight.yaml:2: flux.strict unknown field; flux has strictPostBuildSubstitutions",
+        assertThrows(ForesightConfig.InvalidException.class, () -> ForesightConfig.parse("flux:\n  strict: true\n"))
+            .getMessage());
   }
 }

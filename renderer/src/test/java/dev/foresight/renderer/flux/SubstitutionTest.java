@@ -45,11 +45,11 @@ class SubstitutionTest {
   }
 
   @Test
-  void notAVariableIsLeftAlone() {
-    String text = "a: ${1abc}\nb: ${with space}\nc: $cluster_name\nd: ${unclosed\n";
+  void aNameStartingWithADigitIsAVariableThatNoValueCanFill() {
+    String text = "a: ${1abc}\nc: $cluster_name\n";
     Substitution.Result r = apply(text);
     assertEquals(text, r.text());
-    assertEquals(List.of(), r.unresolved());
+    assertEquals(List.of("1abc"), r.unresolved());
   }
 
   @Test
@@ -65,5 +65,15 @@ class SubstitutionTest {
   void separatorsAndTextOutsideVariablesAreKeptByteForByte() {
     String text = "a: 1\n---\n# comment $ { }\nb: '$'\n---\nc: ${cluster_name}";
     assertEquals(text.replace("${cluster_name}", "eu-1"), apply(text).text());
+  }
+
+  @Test
+  void aValueThatBreaksTheYamlIsAnErrorNamingTheObject() {
+    Substitution.Result r = Substitution.apply("kind: ConfigMap\nmetadata:\n  name: c\ndata:\n  k: ${v}\n",
+        Map.of("v", "a: b"));
+    assertEquals(List.of("ConfigMap c: after substitution the object is not valid YAML (mapping values are not allowed"
+        + " here at line 5, column 7); kustomize-controller fails the build on it. A substituted value must fit where"
+        + " it lands, e.g. no ': ' in a plain scalar"), r.errors());
+    assertEquals(List.of(), Substitution.apply("k: ${v}\n", Map.of("v", "'a: b'")).errors(), "a quoted value fits");
   }
 }
