@@ -83,7 +83,7 @@ final class ReportCheck {
     assertEquals(expected.pairs, new TreeSet<>(pairs.keySet()), label + ": the profile/kustomization pairs");
     assertEquals(expected.changed.keySet(), objects.keySet(), label + ": the changed pairs");
     for (String pair : expected.changed.keySet()) {
-      assertEquals(changeTypes(expected.changed.get(pair)), changeTypes(pair), label + ": " + pair
+      sameEntries(changeTypes(expected.changed.get(pair)), changeTypes(pair), label + ": " + pair
           + ": the objects that differ (identity -> change, a move shown as the addition or removal it is)");
     }
     expected.changed.keySet().forEach(this::checkMoves);
@@ -103,6 +103,27 @@ final class ReportCheck {
 
   private static String identity(ObjectDiff object) {
     return OracleObject.identity(object.getApiVersion(), object.getKind(), object.getNamespace(), object.getName());
+  }
+
+  /** Fails naming only what differs between the two maps: missing, unexpected and different entries. */
+  private static <V> void sameEntries(Map<String, V> expected, Map<String, V> actual, String message) {
+    if (expected.equals(actual)) {
+      return;
+    }
+    List<String> differences = new ArrayList<>();
+    for (String key : new TreeSet<>(expected.keySet())) {
+      if (!actual.containsKey(key)) {
+        differences.add("missing " + key + "=" + expected.get(key));
+      } else if (!expected.get(key).equals(actual.get(key))) {
+        differences.add(key + ": " + actual.get(key) + " instead of " + expected.get(key));
+      }
+    }
+    for (String key : new TreeSet<>(actual.keySet())) {
+      if (!expected.containsKey(key)) {
+        differences.add("unexpected " + key + "=" + actual.get(key));
+      }
+    }
+    throw new AssertionError(message + ": " + String.join("; ", differences));
   }
 
   private static Map<String, ObjectChange> changeTypes(Map<String, ExpectedChanges.Expected> expected) {
