@@ -1,6 +1,5 @@
 package dev.foresight.app.pipeline;
 
-import dev.foresight.renderer.secret.SecretMasker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,8 +16,9 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 /**
  * What the pipeline's answer must be, computed the way a person would without Foresight: the
  * commit exported with {@code git archive}, {@code kubectl kustomize} per profile and per Flux
- * Kustomization path, the {@code postBuild.substitute} variables replaced, Secrets masked with
- * the installation's key.
+ * Kustomization path, the {@code postBuild.substitute} variables replaced. Nothing of the product
+ * is used: Secrets stay in clear here (the test compares them by identity only), and a tree with a
+ * {@code foresight.yaml} (output rules the oracle does not apply) is refused.
  */
 final class KubectlOracle {
 
@@ -27,13 +27,11 @@ final class KubectlOracle {
 
   private final Path repo;
   private final Path work;
-  private final SecretMasker masker;
   private final Map<String, Map<String, Rendered>> bySha = new HashMap<>();
 
-  KubectlOracle(Path repo, Path work, SecretMasker masker) {
+  KubectlOracle(Path repo, Path work) {
     this.repo = repo;
     this.work = work;
-    this.masker = masker;
   }
 
   static boolean kubectlAvailable() {
@@ -57,6 +55,10 @@ final class KubectlOracle {
     Path tree = work.resolve(sha);
     Files.createDirectories(tree);
     run(tree, "sh", "-c", "git -C '" + repo + "' archive " + sha + " | tar -x -C '" + tree + "'");
+    if (Files.exists(tree.resolve("foresight.yaml"))) {
+      throw new IllegalStateException(sha + " has a foresight.yaml: its mask/ignore output rules change what the"
+          + " product diffs, and this oracle does not apply them; use a fixture without one");
+    }
     Map<String, Rendered> out = new LinkedHashMap<>();
     List<Path> profiles = new ArrayList<>();
     try (var stream = Files.list(tree.resolve("profiles"))) {
@@ -80,7 +82,7 @@ final class KubectlOracle {
             text = text.replace("${" + var.getKey() + "}", String.valueOf(var.getValue()));
           }
         }
-        out.put(name + "/" + ks, new Rendered(name, ks, masker.mask(text)));
+        out.put(name + "/" + ks, new Rendered(name, ks, text));
       }
     }
     bySha.put(sha, out);

@@ -8,24 +8,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.foresight.app.GeneratedRepos;
 import dev.foresight.app.runtime.PublicationWatcher;
-import dev.foresight.differ.Differ;
 import dev.foresight.ingest.replay.ReplayEvents;
 import dev.foresight.ingest.sink.KafkaChangeSink;
 import dev.foresight.publisher.JsonView;
-import dev.foresight.renderer.secret.MaskKey;
-import dev.foresight.renderer.secret.SecretMasker;
 import dev.foresight.schema.ChangeRequested;
 import dev.foresight.schema.DeadLetter;
 import dev.foresight.schema.KustomizationReport;
 import dev.foresight.schema.KustomizationStatus;
-import dev.foresight.schema.ObjectDiff;
-import dev.foresight.schema.PairAction;
-import dev.foresight.schema.PlannedPair;
 import dev.foresight.schema.ProfileReport;
-import dev.foresight.schema.RenderPlan;
-import dev.foresight.schema.RenderResult;
-import dev.foresight.schema.RenderStatus;
-import dev.foresight.schema.RenderedSide;
 import dev.foresight.schema.Report;
 import dev.foresight.schema.Topics;
 import java.nio.file.Files;
@@ -36,8 +26,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -56,7 +44,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The walking skeleton end to end on a real in-JVM Kafka broker: ten ref updates of a generated
  * GitOps repository go in through ingest's Kafka sink, flow through renderer, differ and
  * publisher, and come out as exactly ten reports whose changed pairs and diff texts equal what
- * {@code kubectl kustomize} at both commits and a line diff give.
+ * {@code kubectl kustomize} at both commits and a line diff give. The expected side uses nothing
+ * of the product: {@link KubectlOracle} renders, {@link ExpectedChanges} splits and matches the
+ * objects, {@link ReportCheck} and {@link HunkCheck} hold the report's pairs, objects, hunks and
+ * diffstats against them.
  */
 class PipelineIT {
 
@@ -111,54 +102,35 @@ class PipelineIT {
     assertEquals(ids, new LinkedHashSet<>(published.keySet()), "one published report per change");
     assertEquals(CHANGES, reportRecords, "exactly ten reports on " + Topics.REPORTS.name());
 
-    SecretMasker masker = new SecretMasker(MaskKey.load(dir.resolve("data")));
-    KubectlOracle oracle = new KubectlOracle(repo, dir.resolve("oracle"), masker);
+    KubectlOracle oracle = new KubectlOracle(repo, dir.resolve("oracle"));
     List<DeadLetter> dead = deadLetters();
     assertEquals(1, dead.size(), "the broken record, and only it, is dead-lettered: " + dead);
     assertEquals("renderer", dead.get(0).getStage());
     assertEquals(Topics.CHANGES.name(), dead.get(0).getTopic());
     assertTrue(dead.get(0).getReason().contains("ChangeRequested"), dead.get(0).getReason());
 
+    ReportCheck.Coverage checked = new ReportCheck.Coverage(0, 0, 0, 0, 0);
     for (ChangeRequested change : changes) {
       Report report = published.get(change.getChangeId()).report();
-      assertNull(report.getError(), "report error for " + change.getRef());
-      assertEquals(List.of(), report.getMissing(), "every pair rendered");
-      Map<String, KubectlOracle.Rendered> base = oracle.render(change.getBase());
-      Map<String, KubectlOracle.Rendered> head = oracle.render(change.getHead());
-
-      // The oracle: the report the differ builds from kubectl's renders, pairs in the report's order.
-      List<String> order = new ArrayList<>();
+      String label = change.getKind() + " " + change.getRef() + " " + change.getBase().substring(0, 7) + ".."
+          + change.getHead().substring(0, 7);
+      assertNull(report.getError(), label + ": report error");
+      assertEquals(List.of(), report.getMissing(), label + ": every pair rendered");
       for (ProfileReport profile : report.getProfiles()) {
         for (KustomizationReport ks : profile.getKustomizations()) {
           assertTrue(ks.getStatus() == KustomizationStatus.OK || ks.getStatus() == KustomizationStatus.SKIPPED,
-              profile.getName() + "/" + ks.getName() + ": " + ks.getError());
-          order.add(profile.getName() + "/" + ks.getName());
+              label + ": " + profile.getName() + "/" + ks.getName() + ": " + ks.getError());
         }
       }
-      for (String pair : union(base.keySet(), head.keySet())) {
-        if (!order.contains(pair)) {
-          order.add(pair);
-        }
-      }
-      List<PlannedPair> pairs = new ArrayList<>();
-      List<RenderResult> oracleResults = new ArrayList<>();
-      for (String pair : order) {
-        String[] parts = pair.split("/", 2);
-        pairs.add(new PlannedPair(parts[0], parts[1], "oracle", null, PairAction.RENDER, null));
-        oracleResults.add(new RenderResult(change.getChangeId(), parts[0], parts[1], "oracle", RenderStatus.OK, null,
-            new RenderedSide(null, text(base.get(pair)), 0), new RenderedSide(null, text(head.get(pair)), 0),
-            "kubectl", 0L, new ArrayList<>(), 0, new ArrayList<>()));
-      }
-      Report oracleReport = Differ.report(new RenderPlan(change.getChangeId(), change, pairs, null,
-          report.getCreatedAt(), null), oracleResults, report.getCreatedAt());
-      Map<String, List<ObjectDiff>> expected = objectsByPair(oracleReport);
-      Map<String, List<ObjectDiff>> actual = objectsByPair(report);
-      assertEquals(expected.keySet(), actual.keySet(), "changed pairs of " + change.getKind() + " "
-          + change.getBase().substring(0, 7) + ".." + change.getHead().substring(0, 7));
-      assertEquals(expected, actual, "object diffs");
+      ExpectedChanges expected = new ExpectedChanges(oracle.render(change.getBase()), oracle.render(change.getHead()));
+      checked = checked.plus(ReportCheck.verify(report, expected, label));
     }
+    assertTrue(checked.patched() > 0 && checked.duplicates() > 0, "object diffs, duplicates among them, were"
+        + " applied to kubectl's texts: " + checked);
+    assertTrue(checked.secrets() > 0 && checked.secretValues() > 0, "Secrets were compared and their values looked"
+        + " for in the reports: " + checked);
     assertFalse(published.values().stream().allMatch(p -> p.report().getProfiles().stream()
-        .flatMap(pr -> pr.getKustomizations().stream()).noneMatch(Differ::changed)),
+        .flatMap(pr -> pr.getKustomizations().stream()).allMatch(ks -> ks.getObjects().isEmpty())),
         "the replayed history changes something");
     // gitops-repo-gen.py writes Secrets whose values start with s3cr3t-: none may leave the renderer.
     for (PublicationWatcher.Published p : published.values()) {
@@ -186,28 +158,5 @@ class PipelineIT {
       }
     }
     return letters;
-  }
-
-  /** {@code profile/ks} -> its object diffs, for the pairs where something differs. */
-  private static Map<String, List<ObjectDiff>> objectsByPair(Report report) {
-    Map<String, List<ObjectDiff>> out = new TreeMap<>();
-    for (ProfileReport profile : report.getProfiles()) {
-      for (KustomizationReport ks : profile.getKustomizations()) {
-        if (Differ.changed(ks)) {
-          out.put(profile.getName() + "/" + ks.getName(), ks.getObjects());
-        }
-      }
-    }
-    return out;
-  }
-
-  private static Set<String> union(Set<String> a, Set<String> b) {
-    Set<String> all = new TreeSet<>(a);
-    all.addAll(b);
-    return all;
-  }
-
-  private static String text(KubectlOracle.Rendered rendered) {
-    return rendered == null ? "" : rendered.text();
   }
 }
