@@ -20,7 +20,8 @@ import java.util.Set;
  * Affected-only planning: a pair is rendered when it exists on one side only, failed on a side,
  * reads another repository, or when its Flux spec, its substitution variables or any file of its
  * input closure changed between base and head; otherwise it is planned as SKIP with the reason.
- * ({@code AffectedOnlyProofTest} checks over a generated history that no difference is missed.)
+ * ({@code AffectedOnlyHistoryIT} and {@code AffectedOnlyHandBuiltHistoryTest} of the app module check,
+ * against full re-renders, that no difference is missed.)
  */
 final class AffectedOnly implements PairDecider {
 
