@@ -138,11 +138,7 @@ class ComposeStackIT {
   }
 
   static boolean kubectlAvailable() {
-    try {
-      return new ProcessBuilder("kubectl", "version", "--client").start().waitFor() == 0;
-    } catch (java.io.IOException | InterruptedException e) {
-      return false;
-    }
+    return Tools.kubectl();
   }
 
   private static ChangeRequested change() {

@@ -1,5 +1,7 @@
 package dev.foresight.app.command;
 
+import dev.foresight.app.Tools;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -45,14 +47,7 @@ class BenchDiffCommandTest {
   void baselinePairsOfTheRealBaselineScript() throws Exception {
     Path script = Path.of(System.getProperty("foresight.shared", "../../shared"), "bench", "baseline-diff.sh");
     assumeTrue(Files.isRegularFile(script), "no " + script.toAbsolutePath() + ": skipped (-Dforesight.shared=DIR)");
-    boolean tools;
-    try {
-      tools = new ProcessBuilder("kubectl", "version", "--client").start().waitFor(30, TimeUnit.SECONDS)
-          && new ProcessBuilder("git", "--version").start().waitFor(30, TimeUnit.SECONDS);
-    } catch (java.io.IOException e) {
-      tools = false;
-    }
-    assumeTrue(tools, "git or kubectl not on PATH: the baseline script needs both; skipped");
+    assumeTrue(Tools.kubectl() && Tools.runs("git", "--version"), "git or kubectl not on PATH: the baseline script needs both; skipped");
     Path repo = tmp.resolve("repo");
     String base;
     String head;

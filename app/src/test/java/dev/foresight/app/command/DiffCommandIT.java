@@ -1,5 +1,7 @@
 package dev.foresight.app.command;
 
+import dev.foresight.app.Tools;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -29,13 +31,7 @@ class DiffCommandIT {
 
   @BeforeAll
   static void sample() throws Exception {
-    boolean kubectl;
-    try {
-      kubectl = new ProcessBuilder("kubectl", "version", "--client").start().waitFor(30, TimeUnit.SECONDS);
-    } catch (java.io.IOException e) {
-      kubectl = false;
-    }
-    assumeTrue(kubectl, "kubectl is not on PATH: the exec engine needs it; DiffCommandIT skipped");
+    Tools.assumeKubectl("the exec engine needs it; DiffCommandIT");
     sample = SampleRepository.create(dir.resolve("repo"));
   }
 

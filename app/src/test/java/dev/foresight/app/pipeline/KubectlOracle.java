@@ -1,5 +1,7 @@
 package dev.foresight.app.pipeline;
 
+import dev.foresight.app.Tools;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,12 +37,7 @@ final class KubectlOracle {
   }
 
   static boolean kubectlAvailable() {
-    try {
-      return new ProcessBuilder("kubectl", "version", "--client").redirectErrorStream(true).start()
-          .waitFor(30, TimeUnit.SECONDS);
-    } catch (IOException | InterruptedException e) {
-      return false;
-    }
+    return Tools.kubectl();
   }
 
   /** profile/kustomization -> rendered text at {@code sha} (empty map for the zero sha). */

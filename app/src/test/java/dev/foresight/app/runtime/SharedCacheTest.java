@@ -1,5 +1,7 @@
 package dev.foresight.app.runtime;
 
+import dev.foresight.app.Tools;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -40,13 +42,7 @@ class SharedCacheTest {
 
   @BeforeAll
   static void sample() throws Exception {
-    boolean kubectl;
-    try {
-      kubectl = new ProcessBuilder("kubectl", "version", "--client").start().waitFor(30, TimeUnit.SECONDS);
-    } catch (java.io.IOException e) {
-      kubectl = false;
-    }
-    assumeTrue(kubectl, "kubectl is not on PATH: the sample's builds fall back to it; SharedCacheTest skipped");
+    Tools.assumeKubectl("the sample's builds fall back to it; SharedCacheTest");
     sample = SampleRepository.create(dir.resolve("repo"));
   }
 

@@ -1,5 +1,7 @@
 package dev.foresight.app.sample;
 
+import dev.foresight.app.Tools;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -272,12 +274,6 @@ class SampleRepositoryTest {
   }
 
   private static boolean kubectlAvailable() {
-    try {
-      Process process = new ProcessBuilder("kubectl", "version", "--client").redirectErrorStream(true).start();
-      process.getInputStream().readAllBytes();
-      return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-    } catch (IOException | InterruptedException e) {
-      return false;
-    }
+    return Tools.kubectl();
   }
 }
