@@ -2,7 +2,10 @@ package dev.foresight.renderer;
 
 import dev.foresight.kustomize.FileTree;
 import dev.foresight.renderer.closure.AffectedPairs;
+import dev.foresight.renderer.closure.ArtifactClosure;
+import dev.foresight.renderer.closure.Closure;
 import dev.foresight.renderer.closure.ClosureCollector;
+import dev.foresight.renderer.flux.ArtifactTree;
 import dev.foresight.renderer.flux.KustomizationOverlay;
 import dev.foresight.renderer.git.ChangedPaths;
 import dev.foresight.renderer.git.GitMirrors;
@@ -15,13 +18,16 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Affected-only planning: a pair is rendered when it exists on one side only, failed on a side,
  * reads another repository, or when its Flux spec, its substitution variables or any file of its
- * input closure changed between base and head; otherwise it is planned as SKIP with the reason.
- * ({@code AffectedOnlyHistoryIT} and {@code AffectedOnlyHandBuiltHistoryTest} of the app module check,
- * against full re-renders, that no difference is missed.)
+ * input closure changed between base and head (for an ExternalArtifact copied from this repository:
+ * the generator's artifact spec, and the closure mapped back to the repository paths copied);
+ * otherwise it is planned as SKIP with the reason. ({@code AffectedOnlyHistoryIT} and
+ * {@code AffectedOnlyHandBuiltHistoryTest} of the app module check, against full re-renders, that
+ * no difference is missed.)
  */
 final class AffectedOnly implements PairDecider {
 
@@ -57,15 +63,32 @@ final class AffectedOnly implements PairDecider {
   }
 
   private static boolean renderedHere(TreeNode node) {
-    return node.error() == null && node.rendered() && node.sourceTree() != null
-        && node.source() != null && node.source().startsWith(THIS_REPOSITORY);
+    if (node.error() != null || !node.rendered() || node.sourceTree() == null || node.source() == null) {
+      return false;
+    }
+    if (node.sourceTree() instanceof ArtifactTree artifact) {
+      // an ExternalArtifact copied from this repository only: its closure maps back to repository paths
+      return artifact.sourceDescriptions().values().stream().allMatch(d -> d.startsWith(THIS_REPOSITORY));
+    }
+    return node.source().startsWith(THIS_REPOSITORY);
   }
 
   private static AffectedPairs.Side side(TreeNode node) throws IOException {
     FileTree build = KustomizationOverlay.apply(node.sourceTree(), node.path(), node.ks().spec());
-    return new AffectedPairs.Side(AffectedPairs.canonical(node.ks().spec()),
-        ClosureCollector.collect(build, node.path()),
-        node.variablesDigest() == null ? Map.of() : Map.of("postBuild", node.variablesDigest()));
+    Closure closure = ClosureCollector.collect(build, node.path());
+    Map<String, String> digests = new TreeMap<>();
+    if (node.variablesDigest() != null) {
+      digests.put("postBuild", node.variablesDigest());
+    }
+    if (node.sourceTree() instanceof ArtifactTree artifact) {
+      Closure inRepository = new Closure(Set.of(), Set.of(), Set.of(), closure.remote(), closure.problems());
+      for (String alias : artifact.sourceDescriptions().keySet()) {
+        inRepository = inRepository.union(ArtifactClosure.inSource(closure, artifact, alias));
+      }
+      closure = inRepository;
+      digests.put("artifact", AffectedPairs.canonical(artifact.spec()));
+    }
+    return new AffectedPairs.Side(AffectedPairs.canonical(node.ks().spec()), closure, digests);
   }
 
   private Set<String> changed(ChangeRequested change) throws IOException {

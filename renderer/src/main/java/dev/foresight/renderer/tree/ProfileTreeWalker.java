@@ -5,6 +5,7 @@ import dev.foresight.kustomize.TreePath;
 import dev.foresight.renderer.cache.CachingEngine;
 import dev.foresight.renderer.engine.Engine;
 import dev.foresight.renderer.engine.RenderException;
+import dev.foresight.renderer.flux.ArtifactGenerator;
 import dev.foresight.renderer.flux.CommonMetadata;
 import dev.foresight.renderer.flux.FluxKustomization;
 import dev.foresight.renderer.flux.FluxObjects;
@@ -30,7 +31,9 @@ import java.util.function.UnaryOperator;
  * <ol>
  *   <li>the entry directory is built like a Flux Kustomization with an empty spec (kustomization
  *       generated when missing), without substitution;
- *   <li>each Flux Kustomization of an output is a node: its source is resolved, {@code spec.path}
+ *   <li>each Flux Kustomization of an output is a node: its source is resolved (an
+ *       {@code ExternalArtifact} from the ArtifactGenerator rendered in the profile, see
+ *       {@link ExternalArtifacts}; any other through the {@link SourceResolver}), {@code spec.path}
  *       is built through {@link KustomizationOverlay} (Flux's generator), then {@link PostBuild}
  *       (substitution, ConfigMaps/Secrets looked up in the outputs of the node's ancestors nearest
  *       first, then in the repository's files) and {@link CommonMetadata};
@@ -160,7 +163,7 @@ public final class ProfileTreeWalker {
       // Flux bootstrap: the cluster runs the entry through this Kustomization (its patches and
       // substitution apply to the others), so the others are taken from its output first.
       enqueue(List.of(root), null, 1, visited, queue);
-      render(queue.peekFirst(), profile, sources, entryObjects, repositoryObjects);
+      render(queue.peekFirst(), profile, sources, entryObjects, repositoryObjects, visited);
       Pending rootNode = queue.removeFirst();
       if (rootNode.objects != null) {
         enqueue(children(rootNode.objects), rootNode, 2, visited, queue);
@@ -169,7 +172,7 @@ public final class ProfileTreeWalker {
     enqueue(declared, null, 1, visited, queue);
     while (!queue.isEmpty()) {
       Pending node = queue.removeFirst();
-      render(node, profile, sources, entryObjects, repositoryObjects);
+      render(node, profile, sources, entryObjects, repositoryObjects, visited);
       if (node.objects != null) {
         enqueue(children(node.objects), node, node.depth + 1, visited, queue);
       }
@@ -258,7 +261,7 @@ public final class ProfileTreeWalker {
   }
 
   private void render(Pending p, Profile profile, SourceResolver sources, List<Map<?, ?>> entryObjects,
-      SubstitutionSources repositoryObjects) {
+      SubstitutionSources repositoryObjects, Map<String, Pending> visited) {
     FluxKustomization ks = p.ks;
     String parent = p.parent == null ? null : p.parent.ks.id();
     String declared = parent == null ? profile.entry() : "Flux Kustomization " + parent;
@@ -271,7 +274,8 @@ public final class ProfileTreeWalker {
           + declared);
       return;
     }
-    Source source = sources.resolve(ks);
+    Source source = ks.sourceKind().equals(ArtifactGenerator.EXTERNAL_ARTIFACT)
+        ? ExternalArtifacts.resolve(ks, renderedBefore(p, entryObjects, visited), sources) : sources.resolve(ks);
     if (source.error() != null) {
       p.node = failed(p, path, source, label + ": " + source.error());
       return;
@@ -328,6 +332,29 @@ public final class ProfileTreeWalker {
   private static TreeNode failed(Pending p, String path, Source source, String error) {
     return TreeNode.failed(p.ks, p.parent == null ? null : p.parent.ks.id(), p.depth, path, source.description(),
         source.tree(), List.of(), error);
+  }
+
+  /**
+   * Where an ArtifactGenerator may be rendered in this profile: the outputs of the node's ancestors
+   * (nearest first), the entry's, then those of the other nodes rendered so far (walk order).
+   */
+  private static List<ExternalArtifacts.Scope> renderedBefore(Pending node, List<Map<?, ?>> entryObjects,
+      Map<String, Pending> visited) {
+    List<ExternalArtifacts.Scope> scopes = new ArrayList<>();
+    java.util.Set<Pending> ancestors = new java.util.HashSet<>();
+    for (Pending p = node.parent; p != null; p = p.parent) {
+      ancestors.add(p);
+      if (p.objects != null) {
+        scopes.add(new ExternalArtifacts.Scope("output of Flux Kustomization " + p.ks.id(), p.objects));
+      }
+    }
+    scopes.add(new ExternalArtifacts.Scope("profile entry", entryObjects));
+    for (Pending p : visited.values()) {
+      if (p != node && !ancestors.contains(p) && p.objects != null) {
+        scopes.add(new ExternalArtifacts.Scope("output of Flux Kustomization " + p.ks.id(), p.objects));
+      }
+    }
+    return scopes;
   }
 
   /** The outputs of the node's ancestors (nearest first), the entry's, then the repository's files. */
