@@ -3,6 +3,7 @@ package dev.foresight.renderer;
 import dev.foresight.kustomize.FileTree;
 import dev.foresight.renderer.closure.AffectedPairs;
 import dev.foresight.renderer.closure.ClosureCollector;
+import dev.foresight.renderer.flux.ArtifactTree;
 import dev.foresight.renderer.flux.KustomizationOverlay;
 import dev.foresight.renderer.git.ChangedPaths;
 import dev.foresight.renderer.git.GitMirrors;
@@ -15,6 +16,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Affected-only planning: a pair is rendered when it exists on one side only, failed on a side,
@@ -62,9 +64,15 @@ final class AffectedOnly implements PairDecider {
 
   private static AffectedPairs.Side side(TreeNode node) throws IOException {
     FileTree build = KustomizationOverlay.apply(node.sourceTree(), node.path(), node.ks().spec());
+    Map<String, String> digests = new TreeMap<>();
+    if (node.variablesDigest() != null) {
+      digests.put("postBuild", node.variablesDigest());
+    }
+    if (node.sourceTree() instanceof ArtifactTree artifact) {
+      digests.put(AffectedPairs.SOURCE_IGNORE, artifact.ignore().digest());
+    }
     return new AffectedPairs.Side(AffectedPairs.canonical(node.ks().spec()),
-        ClosureCollector.collect(build, node.path()),
-        node.variablesDigest() == null ? Map.of() : Map.of("postBuild", node.variablesDigest()));
+        ClosureCollector.collect(build, node.path()), digests);
   }
 
   private Set<String> changed(ChangeRequested change) throws IOException {

@@ -80,7 +80,7 @@ public final class CacheKeys {
     if (tree instanceof GitFileTree git) {
       return git.contentId(path);
     }
-    return tree.read(path).map(CacheKeys::blobId);
+    return tree.contentId(path);
   }
 
   /** The git blob id of {@code content}: SHA-1 of {@code "blob <length>\0" + content}. */

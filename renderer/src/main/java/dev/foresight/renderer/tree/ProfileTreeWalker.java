@@ -5,6 +5,7 @@ import dev.foresight.kustomize.TreePath;
 import dev.foresight.renderer.cache.CachingEngine;
 import dev.foresight.renderer.engine.Engine;
 import dev.foresight.renderer.engine.RenderException;
+import dev.foresight.renderer.flux.ArtifactTree;
 import dev.foresight.renderer.flux.CommonMetadata;
 import dev.foresight.renderer.flux.FluxKustomization;
 import dev.foresight.renderer.flux.FluxObjects;
@@ -142,13 +143,14 @@ public final class ProfileTreeWalker {
     String entryOutput;
     List<Map<?, ?>> entryObjects;
     try {
-      FileTree build = KustomizationOverlay.apply(repository, profile.entry(), Map.of());
+      FileTree build = KustomizationOverlay.apply(ArtifactTree.of(repository, null, null), profile.entry(), Map.of());
       entryOutput = engine.build(build, profile.entry());
       entryObjects = FluxObjects.objects(entryOutput, entryOutput);
     } catch (RenderException | IOException | RuntimeException e) {
       return new ProfileTree(profile, "profile " + profile.name() + ": " + profile.entry() + " does not render: "
           + e.getMessage(), List.of());
     }
+    Artifacts artifacts = new Artifacts();
     Map<String, Pending> visited = new LinkedHashMap<>();
     Deque<Pending> queue = new ArrayDeque<>();
     List<FluxKustomization> declared = children(entryObjects);
@@ -160,7 +162,7 @@ public final class ProfileTreeWalker {
       // Flux bootstrap: the cluster runs the entry through this Kustomization (its patches and
       // substitution apply to the others), so the others are taken from its output first.
       enqueue(List.of(root), null, 1, visited, queue);
-      render(queue.peekFirst(), profile, sources, entryObjects, repositoryObjects);
+      render(queue.peekFirst(), profile, sources, entryObjects, repositoryObjects, artifacts);
       Pending rootNode = queue.removeFirst();
       if (rootNode.objects != null) {
         enqueue(children(rootNode.objects), rootNode, 2, visited, queue);
@@ -169,7 +171,7 @@ public final class ProfileTreeWalker {
     enqueue(declared, null, 1, visited, queue);
     while (!queue.isEmpty()) {
       Pending node = queue.removeFirst();
-      render(node, profile, sources, entryObjects, repositoryObjects);
+      render(node, profile, sources, entryObjects, repositoryObjects, artifacts);
       if (node.objects != null) {
         enqueue(children(node.objects), node, node.depth + 1, visited, queue);
       }
@@ -258,7 +260,7 @@ public final class ProfileTreeWalker {
   }
 
   private void render(Pending p, Profile profile, SourceResolver sources, List<Map<?, ?>> entryObjects,
-      SubstitutionSources repositoryObjects) {
+      SubstitutionSources repositoryObjects, Artifacts artifacts) {
     FluxKustomization ks = p.ks;
     String parent = p.parent == null ? null : p.parent.ks.id();
     String declared = parent == null ? profile.entry() : "Flux Kustomization " + parent;
@@ -282,9 +284,20 @@ public final class ProfileTreeWalker {
     }
     FileTree tree = source.tree();
     try {
+      if (ks.sourceKind().equals("GitRepository")) {
+        tree = artifacts.of(tree, ks, lookup(p, entryObjects, repositoryObjects));
+        source = Source.of(tree, source.description());
+      }
       if (!tree.isDirectory(path)) {
         String hint = ks.path().contains("${") ? " (its variables are substituted by the parent's postBuild: set them"
             + " in the postBuild of " + declared + ")" : "";
+        String excluded = tree instanceof ArtifactTree artifact ? artifact.whyExcluded(path) : null;
+        if (excluded != null) {
+          p.node = failed(p, path, source, label + ": spec.path '" + ks.path() + "' is in " + source.description()
+              + " but not in the artifact source-controller builds of it: " + excluded + "; "
+              + Artifacts.HOW_TO_FIX);
+          return;
+        }
         p.node = failed(p, path, source, label + ": spec.path '" + ks.path() + "' does not exist in "
             + source.description() + hint + "; fix spec.path in " + declared + " or add the directory " + path);
         return;
@@ -304,7 +317,8 @@ public final class ProfileTreeWalker {
         cached = CachingEngine.lastBuildWasCached();
         p.warnings.addAll(engine.notes());
       } catch (RenderException e) {
-        p.node = failed(p, path, source, label + ", path " + path + ": " + e.getMessage());
+        p.node = failed(p, path, source, label + ", path " + path + ": " + e.getMessage()
+            + Artifacts.excluded(build, path));
         return;
       }
       PostBuild.Result post = PostBuild.apply(yaml, ks, lookup(p, entryObjects, repositoryObjects), secretValue,
