@@ -27,7 +27,7 @@ final class Artifacts {
 
   /** How to make an excluded file part of the artifact again. */
   static final String HOW_TO_FIX = "kustomize-controller only gets the artifact, so its build fails the same way:"
-      + " remove or narrow that pattern (or add a '!' pattern after it), or stop referring to the file";
+      + " remove or narrow that pattern (or add a '!' pattern after it), or stop referring to it";
 
   private final Map<FileTree, Map<String, ArtifactTree>> views = new IdentityHashMap<>();
 
