@@ -3,7 +3,7 @@ package dev.foresight.renderer;
 import dev.foresight.kustomize.FileTree;
 import dev.foresight.renderer.closure.AffectedPairs;
 import dev.foresight.renderer.closure.ClosureCollector;
-import dev.foresight.renderer.flux.ArtifactTree;
+import dev.foresight.renderer.flux.SourceArtifactTree;
 import dev.foresight.renderer.flux.KustomizationOverlay;
 import dev.foresight.renderer.git.ChangedPaths;
 import dev.foresight.renderer.git.GitMirrors;
@@ -68,7 +68,7 @@ final class AffectedOnly implements PairDecider {
     if (node.variablesDigest() != null) {
       digests.put("postBuild", node.variablesDigest());
     }
-    if (node.sourceTree() instanceof ArtifactTree artifact) {
+    if (node.sourceTree() instanceof SourceArtifactTree artifact) {
       digests.put(AffectedPairs.SOURCE_IGNORE, artifact.ignore().digest());
     }
     return new AffectedPairs.Side(AffectedPairs.canonical(node.ks().spec()),

@@ -3,7 +3,7 @@ package dev.foresight.renderer.closure;
 import dev.foresight.kustomize.FileTree;
 import dev.foresight.kustomize.OverlayFileTree;
 import dev.foresight.kustomize.TreePath;
-import dev.foresight.renderer.flux.ArtifactTree;
+import dev.foresight.renderer.flux.SourceArtifactTree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * validators} file or directory entries (and the {@code path}/{@code paths}/{@code valuesFile}
  * fields of the configs they hold), {@code helmCharts} values files and chart home. A directory
  * without kustomization file, which Flux builds from the YAML files below it, is recorded as a
- * whole tree. Of a GitRepository's {@link ArtifactTree}, the {@code .sourceignore} file of every
+ * whole tree. Of a GitRepository's {@link SourceArtifactTree}, the {@code .sourceignore} file of every
  * input's directory and of their ancestors (present or not) is recorded as a file too: it decides
  * what of them the artifact holds.
  */
@@ -76,7 +76,7 @@ public final class ClosureCollector {
    */
   private void ignoreFiles() throws IOException {
     FileTree base = tree instanceof OverlayFileTree overlay ? overlay.base() : tree;
-    if (base instanceof ArtifactTree artifact) {
+    if (base instanceof SourceArtifactTree artifact) {
       Set<String> inputs = new TreeSet<>(files);
       inputs.addAll(trees);
       inputs.addAll(directories);

@@ -4,7 +4,7 @@ import dev.foresight.kustomize.FileTree;
 import dev.foresight.kustomize.FileTrees;
 import dev.foresight.kustomize.OverlayFileTree;
 import dev.foresight.kustomize.TreePath;
-import dev.foresight.renderer.flux.ArtifactTree;
+import dev.foresight.renderer.flux.SourceArtifactTree;
 import dev.foresight.renderer.git.GitFileTree;
 import java.io.File;
 import java.io.IOException;
@@ -252,7 +252,7 @@ public final class ExecEngine implements Engine {
   }
 
   private static Object key(FileTree tree) {
-    if (tree instanceof ArtifactTree artifact && key(artifact.repository()) instanceof String repository) {
+    if (tree instanceof SourceArtifactTree artifact && key(artifact.repository()) instanceof String repository) {
       // a GitRepository's artifact: the repository's content and spec.ignore fix it
       return repository + "/artifact:" + artifact.ignore().digest();
     }

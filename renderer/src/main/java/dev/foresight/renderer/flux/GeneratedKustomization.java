@@ -17,7 +17,7 @@ import java.util.List;
  * "kustomization.yaml is empty"). Flux decodes each listed file as Kubernetes objects and fails the
  * build on one that is not (e.g. a Helm values file): here the build fails on it too, naming the file.
  * It lists what the tree it is given holds: the Flux layer gives it a GitRepository's
- * {@link ArtifactTree}, without what source-controller leaves out of the artifact (its default
+ * {@link SourceArtifactTree}, without what source-controller leaves out of the artifact (its default
  * exclusions, {@code .sourceignore} files, {@code spec.ignore}: {@link SourceIgnore}).
  */
 public final class GeneratedKustomization {

@@ -5,7 +5,7 @@ import dev.foresight.kustomize.TreePath;
 import dev.foresight.renderer.cache.CachingEngine;
 import dev.foresight.renderer.engine.Engine;
 import dev.foresight.renderer.engine.RenderException;
-import dev.foresight.renderer.flux.ArtifactTree;
+import dev.foresight.renderer.flux.SourceArtifactTree;
 import dev.foresight.renderer.flux.CommonMetadata;
 import dev.foresight.renderer.flux.FluxKustomization;
 import dev.foresight.renderer.flux.FluxObjects;
@@ -143,14 +143,14 @@ public final class ProfileTreeWalker {
     String entryOutput;
     List<Map<?, ?>> entryObjects;
     try {
-      FileTree build = KustomizationOverlay.apply(ArtifactTree.of(repository, null, null), profile.entry(), Map.of());
+      FileTree build = KustomizationOverlay.apply(SourceArtifactTree.of(repository, null, null), profile.entry(), Map.of());
       entryOutput = engine.build(build, profile.entry());
       entryObjects = FluxObjects.objects(entryOutput, entryOutput);
     } catch (RenderException | IOException | RuntimeException e) {
       return new ProfileTree(profile, "profile " + profile.name() + ": " + profile.entry() + " does not render: "
           + e.getMessage(), List.of());
     }
-    Artifacts artifacts = new Artifacts();
+    SourceArtifacts artifacts = new SourceArtifacts();
     Map<String, Pending> visited = new LinkedHashMap<>();
     Deque<Pending> queue = new ArrayDeque<>();
     List<FluxKustomization> declared = children(entryObjects);
@@ -260,7 +260,7 @@ public final class ProfileTreeWalker {
   }
 
   private void render(Pending p, Profile profile, SourceResolver sources, List<Map<?, ?>> entryObjects,
-      SubstitutionSources repositoryObjects, Artifacts artifacts) {
+      SubstitutionSources repositoryObjects, SourceArtifacts artifacts) {
     FluxKustomization ks = p.ks;
     String parent = p.parent == null ? null : p.parent.ks.id();
     String declared = parent == null ? profile.entry() : "Flux Kustomization " + parent;
@@ -291,11 +291,11 @@ public final class ProfileTreeWalker {
       if (!tree.isDirectory(path)) {
         String hint = ks.path().contains("${") ? " (its variables are substituted by the parent's postBuild: set them"
             + " in the postBuild of " + declared + ")" : "";
-        String excluded = tree instanceof ArtifactTree artifact ? artifact.whyExcluded(path) : null;
+        String excluded = tree instanceof SourceArtifactTree artifact ? artifact.whyExcluded(path) : null;
         if (excluded != null) {
           p.node = failed(p, path, source, label + ": spec.path '" + ks.path() + "' is in " + source.description()
               + " but not in the artifact source-controller builds of it: " + excluded + "; "
-              + Artifacts.HOW_TO_FIX);
+              + SourceArtifacts.HOW_TO_FIX);
           return;
         }
         p.node = failed(p, path, source, label + ": spec.path '" + ks.path() + "' does not exist in "
@@ -318,7 +318,7 @@ public final class ProfileTreeWalker {
         p.warnings.addAll(engine.notes());
       } catch (RenderException e) {
         p.node = failed(p, path, source, label + ", path " + path + ": " + e.getMessage()
-            + Artifacts.excluded(build, path));
+            + SourceArtifacts.excluded(build, path));
         return;
       }
       PostBuild.Result post = PostBuild.apply(yaml, ks, lookup(p, entryObjects, repositoryObjects), secretValue,

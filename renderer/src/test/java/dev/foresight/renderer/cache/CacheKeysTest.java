@@ -9,7 +9,7 @@ import dev.foresight.kustomize.MapFileTree;
 import dev.foresight.renderer.TestRepo;
 import dev.foresight.renderer.closure.Closure;
 import dev.foresight.renderer.closure.ClosureCollector;
-import dev.foresight.renderer.flux.ArtifactTree;
+import dev.foresight.renderer.flux.SourceArtifactTree;
 import dev.foresight.renderer.flux.KustomizationOverlay;
 import dev.foresight.renderer.git.GitMirrors;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +58,7 @@ class CacheKeysTest {
     for (int i = 0; i < extra.length; i += 2) {
       files.put(extra[i], extra[i + 1]);
     }
-    return ArtifactTree.of(new MapFileTree(files), null, null);
+    return SourceArtifactTree.of(new MapFileTree(files), null, null);
   }
 
   @Test

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.foresight.kustomize.MapFileTree;
-import dev.foresight.renderer.flux.ArtifactTree;
+import dev.foresight.renderer.flux.SourceArtifactTree;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -149,7 +149,7 @@ class ClosureCollectorTest {
         "other/.sourceignore", "x\n");
     Closure plain = ClosureCollector.collect(t, "apps/prod");
     assertFalse(plain.files().contains(".sourceignore"), "a plain tree has no .sourceignore semantics");
-    Closure c = ClosureCollector.collect(ArtifactTree.of(t, null, null), "apps/prod");
+    Closure c = ClosureCollector.collect(SourceArtifactTree.of(t, null, null), "apps/prod");
     assertEquals(List.of(), c.problems(), "probing absent .sourceignore files is no problem");
     assertEquals(Set.of(".sourceignore", "apps/.sourceignore", "apps/base/.sourceignore", "apps/prod/.sourceignore",
         "apps/base/cm.yaml", "apps/base/kustomization.yaml", "apps/prod/kustomization.yaml"), c.files());

@@ -10,7 +10,7 @@ import dev.foresight.kustomize.FileTree;
 import dev.foresight.kustomize.MapFileTree;
 import dev.foresight.kustomize.OverlayFileTree;
 import dev.foresight.renderer.TestRepo;
-import dev.foresight.renderer.flux.ArtifactTree;
+import dev.foresight.renderer.flux.SourceArtifactTree;
 import dev.foresight.renderer.flux.GeneratedKustomization;
 import dev.foresight.renderer.git.GitMirrors;
 import dev.foresight.renderer.flux.KustomizationOverlay;
@@ -111,15 +111,15 @@ class ExecEngineTest {
     try (GitMirrors mirrors = new GitMirrors(work.resolve("data"));
         ExecEngine engine = new ExecEngine(trees, Duration.ofSeconds(60))) {
       FileTree git = mirrors.tree(work.resolve("r").toString(), sha);
-      ArtifactTree artifact = ArtifactTree.of(git, "b.yaml\n", "spec.ignore");
+      SourceArtifactTree artifact = SourceArtifactTree.of(git, "b.yaml\n", "spec.ignore");
       // the generated kustomization lists a.yaml only; kustomize must not find b.yaml on disk either
       assertEquals("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n",
           engine.build(KustomizationOverlay.apply(artifact, "plain", Map.of()), "plain"));
       assertFalse(Files.exists(materialised(trees).resolve("plain/b.yaml")), "excluded files are not written");
-      engine.build(ArtifactTree.of(git, "b.yaml\n", "spec.ignore"), "base");
+      engine.build(SourceArtifactTree.of(git, "b.yaml\n", "spec.ignore"), "base");
       assertEquals(1, count(trees, "tree"), "the same repository tree and spec.ignore: materialised once");
       RenderException excluded = assertThrows(RenderException.class,
-          () -> engine.build(ArtifactTree.of(git, "cm.yaml\n", "spec.ignore"), "base"));
+          () -> engine.build(SourceArtifactTree.of(git, "cm.yaml\n", "spec.ignore"), "base"));
       assertTrue(excluded.getMessage().contains("base/cm.yaml"), excluded.getMessage());
       assertEquals(2, count(trees, "tree"), "another spec.ignore: another artifact");
     }

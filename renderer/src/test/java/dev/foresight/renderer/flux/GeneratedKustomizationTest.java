@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * kustomization: a lexical walk (files and directories interleaved by name), {@code .yaml} and
  * {@code .yml} exactly (case-sensitive, by extension only), hidden directories descended into, a
  * directory with any recognised kustomization file listed as a whole; of a GitRepository's
- * {@link ArtifactTree}, nothing that source-controller leaves out of the artifact by default.
+ * {@link SourceArtifactTree}, nothing that source-controller leaves out of the artifact by default.
  */
 class GeneratedKustomizationTest {
 
@@ -44,7 +44,7 @@ class GeneratedKustomizationTest {
   @Test
   void listsWhatScanManifestsListsInItsOrder() throws Exception {
     assertEquals(List.of("./.hidden/h.yaml", "./.yaml", "./a.yml", "./b/c.yaml", "./b.yaml", "./deep/kept.yaml",
-        "./k1", "./k2"), GeneratedKustomization.resources(ArtifactTree.of(TREE, null, null), "p"));
+        "./k1", "./k2"), GeneratedKustomization.resources(SourceArtifactTree.of(TREE, null, null), "p"));
   }
 
   @Test

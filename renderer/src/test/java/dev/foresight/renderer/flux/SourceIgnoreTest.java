@@ -131,7 +131,7 @@ class SourceIgnoreTest {
         ".sourceignore", "apps/dev/\n*.txt\n!apps/dev/keep.yaml\ntmp/\n", "tmp/x.yaml", "x",
         "apps/dev/a.yaml", "a", "apps/dev/keep.yaml", "k", "apps/prod/a.yaml", "a", "apps/prod/notes.txt", "n",
         "docs/readme.txt", "r"));
-    ArtifactTree artifact = ArtifactTree.of(tree, null, null);
+    SourceArtifactTree artifact = SourceArtifactTree.of(tree, null, null);
     assertEquals(List.of(".sourceignore", "apps/dev/keep.yaml", "apps/prod/a.yaml"), FileTrees.walk(artifact, ""));
     assertFalse(artifact.isDirectory("tmp"), "excluded, nothing re-included below");
     assertTrue(artifact.isDirectory("docs") && artifact.list("docs").isEmpty(),

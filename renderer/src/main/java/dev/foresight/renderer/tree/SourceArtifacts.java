@@ -4,7 +4,7 @@ import dev.foresight.kustomize.FileTree;
 import dev.foresight.kustomize.OverlayFileTree;
 import dev.foresight.renderer.closure.Closure;
 import dev.foresight.renderer.closure.ClosureCollector;
-import dev.foresight.renderer.flux.ArtifactTree;
+import dev.foresight.renderer.flux.SourceArtifactTree;
 import dev.foresight.renderer.flux.FluxKustomization;
 import dev.foresight.renderer.flux.SubstitutionSources;
 import java.io.IOException;
@@ -17,31 +17,31 @@ import java.util.Optional;
 
 /**
  * The GitRepository artifacts of one walk: each Flux Kustomization whose source is a GitRepository
- * builds from {@link ArtifactTree} of the source's tree, with the {@code spec.ignore} of the
+ * builds from {@link SourceArtifactTree} of the source's tree, with the {@code spec.ignore} of the
  * GitRepository object its {@code sourceRef} names when that object is known (rendered by an
  * ancestor or the entry, or a file of the repository), else with the {@code .sourceignore} files
  * and defaults only. One view per tree and {@code spec.ignore}, so the {@code .sourceignore} files
  * are read once per walk.
  */
-final class Artifacts {
+final class SourceArtifacts {
 
   /** How to make an excluded file part of the artifact again. */
   static final String HOW_TO_FIX = "kustomize-controller only gets the artifact, so its build fails the same way:"
       + " remove or narrow that pattern (or add a '!' pattern after it), or stop referring to it";
 
-  private final Map<FileTree, Map<String, ArtifactTree>> views = new IdentityHashMap<>();
+  private final Map<FileTree, Map<String, SourceArtifactTree>> views = new IdentityHashMap<>();
 
   /** The artifact {@code ks} builds from when its source's repository tree is {@code tree}. */
-  ArtifactTree of(FileTree tree, FluxKustomization ks, SubstitutionSources objects) throws IOException {
+  SourceArtifactTree of(FileTree tree, FluxKustomization ks, SubstitutionSources objects) throws IOException {
     String id = ks.sourceNamespace() + "/" + ks.sourceName();
     Optional<SubstitutionSources.Found> found = objects.find("GitRepository", ks.sourceNamespace(), ks.sourceName());
     String ignore = found.map(f -> specIgnore(f.object())).orElse(null);
     String origin = "spec.ignore of GitRepository " + id + found.map(f -> " (" + f.where() + ")").orElse("");
-    Map<String, ArtifactTree> byIgnore = views.computeIfAbsent(tree, t -> new HashMap<>());
+    Map<String, SourceArtifactTree> byIgnore = views.computeIfAbsent(tree, t -> new HashMap<>());
     String key = ignore == null ? "\0unset" : ignore;
-    ArtifactTree view = byIgnore.get(key);
+    SourceArtifactTree view = byIgnore.get(key);
     if (view == null) {
-      view = ArtifactTree.of(tree, ignore, origin);
+      view = SourceArtifactTree.of(tree, ignore, origin);
       byIgnore.put(key, view);
     }
     return view;
@@ -58,7 +58,7 @@ final class Artifacts {
    */
   static String excluded(FileTree build, String dir) {
     FileTree base = build instanceof OverlayFileTree overlay ? overlay.base() : build;
-    if (!(base instanceof ArtifactTree artifact)) {
+    if (!(base instanceof SourceArtifactTree artifact)) {
       return "";
     }
     List<String> found = new ArrayList<>();

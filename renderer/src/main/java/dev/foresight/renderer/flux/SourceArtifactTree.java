@@ -16,13 +16,13 @@ import java.util.Set;
  * directory exists when it is not excluded itself or still holds a kept file (re-included by a
  * {@code !} pattern). Pure and immutable: the repository tree is never written to.
  */
-public final class ArtifactTree implements FileTree {
+public final class SourceArtifactTree implements FileTree {
 
   private final FileTree repository;
   private final SourceIgnore ignore;
   private final String specIgnore;
 
-  private ArtifactTree(FileTree repository, SourceIgnore ignore, String specIgnore) {
+  private SourceArtifactTree(FileTree repository, SourceIgnore ignore, String specIgnore) {
     this.repository = repository;
     this.ignore = ignore;
     this.specIgnore = specIgnore;
@@ -34,9 +34,9 @@ public final class ArtifactTree implements FileTree {
    * @param specIgnore the GitRepository's {@code spec.ignore}, null when unset or unknown
    * @param specOrigin how to name {@code spec.ignore} in messages
    */
-  public static ArtifactTree of(FileTree repository, String specIgnore, String specOrigin) throws IOException {
-    FileTree base = repository instanceof ArtifactTree inner ? inner.repository : repository;
-    return new ArtifactTree(base, SourceIgnore.load(base, specIgnore, specOrigin), specIgnore);
+  public static SourceArtifactTree of(FileTree repository, String specIgnore, String specOrigin) throws IOException {
+    FileTree base = repository instanceof SourceArtifactTree inner ? inner.repository : repository;
+    return new SourceArtifactTree(base, SourceIgnore.load(base, specIgnore, specOrigin), specIgnore);
   }
 
   /** The whole repository tree below the artifact. */
