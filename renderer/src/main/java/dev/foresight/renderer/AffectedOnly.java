@@ -6,6 +6,7 @@ import dev.foresight.renderer.closure.ArtifactClosure;
 import dev.foresight.renderer.closure.Closure;
 import dev.foresight.renderer.closure.ClosureCollector;
 import dev.foresight.renderer.flux.ArtifactTree;
+import dev.foresight.renderer.flux.SourceArtifactTree;
 import dev.foresight.renderer.flux.KustomizationOverlay;
 import dev.foresight.renderer.git.ChangedPaths;
 import dev.foresight.renderer.git.GitMirrors;
@@ -87,6 +88,9 @@ final class AffectedOnly implements PairDecider {
       }
       closure = inRepository;
       digests.put("artifact", AffectedPairs.canonical(artifact.spec()));
+    }
+    if (node.sourceTree() instanceof SourceArtifactTree source) {
+      digests.put(AffectedPairs.SOURCE_IGNORE, source.ignore().digest());
     }
     return new AffectedPairs.Side(AffectedPairs.canonical(node.ks().spec()), closure, digests);
   }

@@ -9,11 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.foresight.renderer.secret.SecretMasker;
 import dev.foresight.schema.RenderResult;
-import dev.foresight.schema.RenderedSide;
 import dev.foresight.schema.RenderStatus;
-import dev.foresight.testing.Golden;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,44 +19,11 @@ import org.junit.jupiter.api.Test;
 /**
  * One test per Flux Kustomization feature, end to end through {@link Renderer} (native engine) on a
  * small repository built in code. Each compares the rendered output, status, error and warnings
- * with its golden directory {@code src/test/resources/golden-flux/<feature>/} ({@code <label>.yaml}
- * the head output, {@code <label>.base.yaml} the base output when there is one, {@code <label>.txt}
- * the rest); {@code -Dgolden.update=true} rewrites them (review the diff: it must be what
+ * with its golden directory ({@link FluxTestBase#golden}); {@code -Dgolden.update=true} rewrites them (review the diff: it must be what
  * kustomize-controller produces). Where a hand-written kustomization.yaml is equivalent,
  * {@code kubectl kustomize} of it cross-checks the output when kubectl is present.
  */
 class FluxFeaturesTest extends FluxTestBase {
-
-  static final Path GOLDEN = Path.of("src", "test", "resources", "golden-flux");
-
-  /** Compares {@code result} with {@code golden-flux/<feature>/<label>.*}; returns it. */
-  RenderResult golden(String feature, String label, RenderResult result) throws Exception {
-    StringBuilder report = new StringBuilder("status: ").append(result.getStatus()).append('\n');
-    if (result.getError() != null) {
-      report.append("error: ").append(scrub(result.getError())).append('\n');
-    }
-    report.append("base: ").append(side(result.getBase())).append('\n');
-    report.append("head: ").append(side(result.getHead())).append('\n');
-    report.append("warnings:").append(result.getWarnings().isEmpty() ? " []\n" : "\n");
-    result.getWarnings().forEach(w -> report.append("- ").append(scrub(w)).append('\n'));
-    Golden.assertMatches(GOLDEN, feature, label + ".txt", report.toString());
-    if (result.getBase() != null) {
-      Golden.assertMatches(GOLDEN, feature, label + ".base.yaml", result.getBase().getContent());
-    }
-    if (result.getHead() != null) {
-      Golden.assertMatches(GOLDEN, feature, label + ".yaml", result.getHead().getContent());
-    }
-    return result;
-  }
-
-  private static String side(RenderedSide side) {
-    return side == null ? "not rendered" : "path '" + side.getPath() + "', " + side.getObjects() + " objects";
-  }
-
-  /** Without what changes from run to run: the temporary directory, commit ids (commit times differ). */
-  private String scrub(String text) {
-    return text.replace(tmp.toString(), "<tmp>").replaceAll("\\b(head|base) \\([0-9a-f]{7,40}\\)", "$1 (<commit>)");
-  }
 
   static final String WEB_KUSTOMIZATION = "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n"
       + "resources:\n- deploy.yaml\n- config.yaml\nimages:\n- name: nginx\n  newTag: \"1.1\"\n";

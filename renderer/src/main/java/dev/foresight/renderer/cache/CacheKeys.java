@@ -25,7 +25,8 @@ import java.util.Optional;
  * {@link dev.foresight.renderer.flux.KustomizationOverlay} rewrites, and that file is in the
  * closure with its rewritten content; spec.path and spec.sourceRef choose the tree and directory,
  * i.e. the closure's paths and contents. Content ids are git blob ids, read from the object
- * database for a {@link GitFileTree} and computed from the bytes for any other tree (an overlay),
+ * database for a {@link GitFileTree}, passed through by a view over one (a GitRepository's
+ * artifact), and computed from the bytes for any other tree (an overlay),
  * so the same content gives the same key whether it comes from a mirror, a directory or memory.
  */
 public final class CacheKeys {
@@ -80,7 +81,7 @@ public final class CacheKeys {
     if (tree instanceof GitFileTree git) {
       return git.contentId(path);
     }
-    return tree.read(path).map(CacheKeys::blobId);
+    return tree.contentId(path);
   }
 
   /** The git blob id of {@code content}: SHA-1 of {@code "blob <length>\0" + content}. */

@@ -27,6 +27,12 @@ import java.util.TreeMap;
  */
 public final class AffectedPairs {
 
+  /**
+   * The key of {@link Side#sourceDigests()} whose digest covers the source's ignore rules beyond
+   * its {@code .sourceignore} files ({@code GitRepository.spec.ignore}, defaults on or off).
+   */
+  public static final String SOURCE_IGNORE = "sourceignore";
+
   private AffectedPairs() {}
 
   /**
@@ -69,6 +75,10 @@ public final class AffectedPairs {
     }
     if (!base.spec().equals(head.spec())) {
       return Decision.affected("the Flux Kustomization object changed");
+    }
+    if (!Objects.equals(base.sourceDigests().get(SOURCE_IGNORE), head.sourceDigests().get(SOURCE_IGNORE))) {
+      return Decision.affected("the GitRepository's ignore rules changed (its spec.ignore, or a .sourceignore file"
+          + " added or emptied, which turns source-controller's default exclusions off or on)");
     }
     if (!base.sourceDigests().equals(head.sourceDigests())) {
       return Decision.affected("a substituteFrom source changed");

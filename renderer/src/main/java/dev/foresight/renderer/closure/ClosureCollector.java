@@ -1,7 +1,9 @@
 package dev.foresight.renderer.closure;
 
 import dev.foresight.kustomize.FileTree;
+import dev.foresight.kustomize.OverlayFileTree;
 import dev.foresight.kustomize.TreePath;
+import dev.foresight.renderer.flux.SourceArtifactTree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -27,7 +29,9 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * validators} file or directory entries (and the {@code path}/{@code paths}/{@code valuesFile}
  * fields of the configs they hold), {@code helmCharts} values files and chart home. A directory
  * without kustomization file, which Flux builds from the YAML files below it, is recorded as a
- * whole tree.
+ * whole tree. Of a GitRepository's {@link SourceArtifactTree}, the {@code .sourceignore} file of every
+ * input's directory and of their ancestors (present or not) is recorded as a file too: it decides
+ * what of them the artifact holds.
  */
 public final class ClosureCollector {
 
@@ -59,10 +63,25 @@ public final class ClosureCollector {
     ClosureCollector c = new ClosureCollector(tree);
     try {
       c.root(dir, fluxComponents);
+      c.ignoreFiles();
     } catch (IOException | RuntimeException e) {
       c.problem("reading " + dir + " from " + tree.describe() + " failed: " + e);
     }
     return new Closure(c.files, c.trees, c.directories, c.remote, c.problems);
+  }
+
+  /**
+   * A GitRepository's artifact: the {@code .sourceignore} files (present or not) of the directories
+   * of every input decide whether it is in the artifact, so they are inputs too.
+   */
+  private void ignoreFiles() throws IOException {
+    FileTree base = tree instanceof OverlayFileTree overlay ? overlay.base() : tree;
+    if (base instanceof SourceArtifactTree artifact) {
+      Set<String> inputs = new TreeSet<>(files);
+      inputs.addAll(trees);
+      inputs.addAll(directories);
+      files.addAll(artifact.ignoreFiles(inputs));
+    }
   }
 
   private void root(String dir, List<String> fluxComponents) throws IOException {

@@ -4,6 +4,7 @@ import dev.foresight.kustomize.FileTree;
 import dev.foresight.kustomize.FileTrees;
 import dev.foresight.kustomize.OverlayFileTree;
 import dev.foresight.kustomize.TreePath;
+import dev.foresight.renderer.flux.SourceArtifactTree;
 import dev.foresight.renderer.git.GitFileTree;
 import java.io.File;
 import java.io.IOException;
@@ -251,6 +252,10 @@ public final class ExecEngine implements Engine {
   }
 
   private static Object key(FileTree tree) {
+    if (tree instanceof SourceArtifactTree artifact && key(artifact.repository()) instanceof String repository) {
+      // a GitRepository's artifact: the repository's content and spec.ignore fix it
+      return repository + "/artifact:" + artifact.ignore().digest();
+    }
     return tree instanceof GitFileTree git ? "git:" + git.treeId() : tree;
   }
 

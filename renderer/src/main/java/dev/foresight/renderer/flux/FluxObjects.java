@@ -15,7 +15,7 @@ public final class FluxObjects {
 
   /** A top-level {@code kind:} line of the kinds the Flux layer reads from rendered output. */
   private static final Pattern FLUX_KIND =
-      Pattern.compile("(?m)^kind:[ \\t]*[\"']?(Kustomization|ConfigMap|Secret|ArtifactGenerator)[\"']?[ \\t]*$");
+      Pattern.compile("(?m)^kind:[ \\t]*[\"']?(Kustomization|ConfigMap|Secret|ArtifactGenerator|GitRepository)[\"']?[ \\t]*$");
 
   private FluxObjects() {}
 
@@ -43,7 +43,8 @@ public final class FluxObjects {
 
   /**
    * The documents the Flux layer reads — Kustomizations (children), ConfigMaps and Secrets
-   * (substitution sources), ArtifactGenerators (ExternalArtifact sources) — parsed, in order. Other documents are parsed only to check they are
+   * (substitution sources), ArtifactGenerators (ExternalArtifact sources),
+   * GitRepositories (their {@code spec.ignore}) — parsed, in order. Other documents are parsed only to check they are
    * still YAML where they differ from {@code engineOutput}'s document at the same position (post-build
    * substitution can break YAML; the engine's own output is YAML); null checks every document.
    *

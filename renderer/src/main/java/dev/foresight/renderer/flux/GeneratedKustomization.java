@@ -5,7 +5,6 @@ import dev.foresight.kustomize.TreePath;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The {@code kustomization.yaml} kustomize-controller generates for a {@code spec.path} that has
@@ -17,22 +16,14 @@ import java.util.Set;
  * resources at all gives {@code namespace: _placeholder} (Flux's way to avoid kustomize's
  * "kustomization.yaml is empty"). Flux decodes each listed file as Kubernetes objects and fails the
  * build on one that is not (e.g. a Helm values file): here the build fails on it too, naming the file.
- * Files and directories that source-controller leaves out of every artifact by default (fluxcd/pkg
- * {@code sourceignore}: VCS, CI configuration, {@code .sops.yaml}, {@code .flux.yaml},
- * {@code .goreleaser.yml}) are not listed: they do not exist for kustomize-controller.
- * ({@code .sourceignore} files and {@code GitRepository.spec.ignore} are not modelled.)
+ * It lists what the tree it is given holds: the Flux layer gives it a GitRepository's
+ * {@link SourceArtifactTree}, without what source-controller leaves out of the artifact (its default
+ * exclusions, {@code .sourceignore} files, {@code spec.ignore}: {@link SourceIgnore}).
  */
 public final class GeneratedKustomization {
 
   /** The names kustomize recognises, in the order it looks for them. */
   public static final List<String> FILE_NAMES = List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
-
-  /** Directories source-controller excludes at any level ({@code ExcludeVCS}, {@code ExcludeCI}). */
-  static final Set<String> IGNORED_DIRECTORIES = Set.of(".git", ".github", ".circleci");
-
-  /** YAML files source-controller excludes at any level ({@code ExcludeCI}, {@code ExcludeExtra}). */
-  static final Set<String> IGNORED_FILES = Set.of(".travis.yml", ".gitlab-ci.yml", "appveyor.yml", ".drone.yml",
-      "cloudbuild.yaml", "codeship-services.yml", "codeship-steps.yml", ".goreleaser.yml", ".sops.yaml", ".flux.yaml");
 
   private GeneratedKustomization() {}
 
@@ -78,15 +69,12 @@ public final class GeneratedKustomization {
       String rel = relative.isEmpty() ? name : relative + "/" + name;
       String path = TreePath.resolve(root, rel);
       if (tree.isDirectory(path)) {
-        if (IGNORED_DIRECTORIES.contains(name)) {
-          continue;
-        }
         if (existing(tree, path) != null) {
           resources.add("./" + rel);
         } else {
           scan(tree, root, rel, resources);
         }
-      } else if ((name.endsWith(".yaml") || name.endsWith(".yml")) && !IGNORED_FILES.contains(name)) {
+      } else if (name.endsWith(".yaml") || name.endsWith(".yml")) {
         resources.add("./" + rel);
       }
     }

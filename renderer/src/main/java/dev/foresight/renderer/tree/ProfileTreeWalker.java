@@ -6,6 +6,7 @@ import dev.foresight.renderer.cache.CachingEngine;
 import dev.foresight.renderer.engine.Engine;
 import dev.foresight.renderer.engine.RenderException;
 import dev.foresight.renderer.flux.ArtifactGenerator;
+import dev.foresight.renderer.flux.SourceArtifactTree;
 import dev.foresight.renderer.flux.CommonMetadata;
 import dev.foresight.renderer.flux.FluxKustomization;
 import dev.foresight.renderer.flux.FluxObjects;
@@ -145,13 +146,14 @@ public final class ProfileTreeWalker {
     String entryOutput;
     List<Map<?, ?>> entryObjects;
     try {
-      FileTree build = KustomizationOverlay.apply(repository, profile.entry(), Map.of());
+      FileTree build = KustomizationOverlay.apply(SourceArtifactTree.of(repository, null, null), profile.entry(), Map.of());
       entryOutput = engine.build(build, profile.entry());
       entryObjects = FluxObjects.objects(entryOutput, entryOutput);
     } catch (RenderException | IOException | RuntimeException e) {
       return new ProfileTree(profile, "profile " + profile.name() + ": " + profile.entry() + " does not render: "
           + e.getMessage(), List.of());
     }
+    SourceArtifacts artifacts = new SourceArtifacts();
     Map<String, Pending> visited = new LinkedHashMap<>();
     Deque<Pending> queue = new ArrayDeque<>();
     List<FluxKustomization> declared = children(entryObjects);
@@ -163,7 +165,7 @@ public final class ProfileTreeWalker {
       // Flux bootstrap: the cluster runs the entry through this Kustomization (its patches and
       // substitution apply to the others), so the others are taken from its output first.
       enqueue(List.of(root), null, 1, visited, queue);
-      render(queue.peekFirst(), profile, sources, entryObjects, repositoryObjects, visited);
+      render(queue.peekFirst(), profile, sources, entryObjects, repositoryObjects, visited, artifacts);
       Pending rootNode = queue.removeFirst();
       if (rootNode.objects != null) {
         enqueue(children(rootNode.objects), rootNode, 2, visited, queue);
@@ -172,7 +174,7 @@ public final class ProfileTreeWalker {
     enqueue(declared, null, 1, visited, queue);
     while (!queue.isEmpty()) {
       Pending node = queue.removeFirst();
-      render(node, profile, sources, entryObjects, repositoryObjects, visited);
+      render(node, profile, sources, entryObjects, repositoryObjects, visited, artifacts);
       if (node.objects != null) {
         enqueue(children(node.objects), node, node.depth + 1, visited, queue);
       }
@@ -261,7 +263,8 @@ public final class ProfileTreeWalker {
   }
 
   private void render(Pending p, Profile profile, SourceResolver sources, List<Map<?, ?>> entryObjects,
-      SubstitutionSources repositoryObjects, Map<String, Pending> visited) {
+      SubstitutionSources repositoryObjects, Map<String, Pending> visited,
+      SourceArtifacts artifacts) {
     FluxKustomization ks = p.ks;
     String parent = p.parent == null ? null : p.parent.ks.id();
     String declared = parent == null ? profile.entry() : "Flux Kustomization " + parent;
@@ -275,7 +278,9 @@ public final class ProfileTreeWalker {
       return;
     }
     Source source = ks.sourceKind().equals(ArtifactGenerator.EXTERNAL_ARTIFACT)
-        ? ExternalArtifacts.resolve(ks, renderedBefore(p, entryObjects, visited), sources) : sources.resolve(ks);
+        ? ExternalArtifacts.resolve(ks, renderedBefore(p, entryObjects, visited),
+            asArtifacts(sources, artifacts, lookup(p, entryObjects, repositoryObjects)))
+        : sources.resolve(ks);
     if (source.error() != null) {
       p.node = failed(p, path, source, label + ": " + source.error());
       return;
@@ -286,9 +291,20 @@ public final class ProfileTreeWalker {
     }
     FileTree tree = source.tree();
     try {
+      if (ks.sourceKind().equals("GitRepository")) {
+        tree = artifacts.of(tree, ks, lookup(p, entryObjects, repositoryObjects));
+        source = Source.of(tree, source.description());
+      }
       if (!tree.isDirectory(path)) {
         String hint = ks.path().contains("${") ? " (its variables are substituted by the parent's postBuild: set them"
             + " in the postBuild of " + declared + ")" : "";
+        String excluded = tree instanceof SourceArtifactTree artifact ? artifact.whyExcluded(path) : null;
+        if (excluded != null) {
+          p.node = failed(p, path, source, label + ": spec.path '" + ks.path() + "' is in " + source.description()
+              + " but not in the artifact source-controller builds of it: " + excluded + "; "
+              + SourceArtifacts.HOW_TO_FIX);
+          return;
+        }
         p.node = failed(p, path, source, label + ": spec.path '" + ks.path() + "' does not exist in "
             + source.description() + hint + "; fix spec.path in " + declared + " or add the directory " + path);
         return;
@@ -308,7 +324,8 @@ public final class ProfileTreeWalker {
         cached = CachingEngine.lastBuildWasCached();
         p.warnings.addAll(engine.notes());
       } catch (RenderException e) {
-        p.node = failed(p, path, source, label + ", path " + path + ": " + e.getMessage());
+        p.node = failed(p, path, source, label + ", path " + path + ": " + e.getMessage()
+            + SourceArtifacts.excluded(build, path));
         return;
       }
       PostBuild.Result post = PostBuild.apply(yaml, ks, lookup(p, entryObjects, repositoryObjects), secretValue,
@@ -358,6 +375,25 @@ public final class ProfileTreeWalker {
   }
 
   /** The outputs of the node's ancestors (nearest first), the entry's, then the repository's files. */
+  /**
+   * {@code sources}, with each GitRepository tree seen as source-controller's artifact of it
+   * (.sourceignore, spec.ignore, default exclusions): an ArtifactGenerator copies from that artifact.
+   */
+  private static SourceResolver asArtifacts(SourceResolver sources, SourceArtifacts artifacts,
+      SubstitutionSources objects) {
+    return ks -> {
+      Source source = sources.resolve(ks);
+      if (source.tree() == null || !ks.sourceKind().equals("GitRepository")) {
+        return source;
+      }
+      try {
+        return Source.of(artifacts.of(source.tree(), ks, objects), source.description());
+      } catch (IOException e) {
+        return Source.failed(source.description() + " cannot be read: " + e.getMessage());
+      }
+    };
+  }
+
   private static SubstitutionSources lookup(Pending node, List<Map<?, ?>> entryObjects,
       SubstitutionSources repositoryObjects) {
     return (kind, namespace, name) -> {

@@ -13,14 +13,15 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The ConfigMaps and Secrets written in a repository's YAML files, as written (not built): the
- * last place {@code substituteFrom} looks. An object with the asked namespace wins over one
+ * The ConfigMaps, Secrets and GitRepositories written in a repository's YAML files, as written (not
+ * built): the last place {@code substituteFrom} looks, and where a GitRepository's {@code spec.ignore}
+ * is found when no Flux Kustomization renders it. An object with the asked namespace wins over one
  * without namespace (its namespace usually comes from a kustomization); ties go to the first file
  * in path order.
  */
 public final class RepositoryObjects implements SubstitutionSources {
 
-  private static final Pattern KIND = Pattern.compile("(?m)^kind:\\s*[\"']?(ConfigMap|Secret)[\"']?\\s*$");
+  private static final Pattern KIND = Pattern.compile("(?m)^kind:\\s*[\"']?(ConfigMap|Secret|GitRepository)[\"']?\\s*$");
 
   private record Entry(String kind, String namespace, String name, String path, Map<?, ?> object) {}
 
@@ -30,7 +31,7 @@ public final class RepositoryObjects implements SubstitutionSources {
     this.entries = entries;
   }
 
-  /** Reads every {@code .yaml}/{@code .yml} file of {@code tree} that declares a ConfigMap or Secret. */
+  /** Reads every {@code .yaml}/{@code .yml} file of {@code tree} that declares a ConfigMap, Secret or GitRepository. */
   public static RepositoryObjects scan(FileTree tree) throws IOException {
     List<Entry> entries = new ArrayList<>();
     for (String path : FileTrees.walk(tree, "")) {
@@ -49,7 +50,8 @@ public final class RepositoryObjects implements SubstitutionSources {
       }
       for (Map<?, ?> object : objects) {
         Object kind = object.get("kind");
-        if (("ConfigMap".equals(kind) || "Secret".equals(kind)) && object.get("metadata") instanceof Map<?, ?> meta
+        if (("ConfigMap".equals(kind) || "Secret".equals(kind) || "GitRepository".equals(kind))
+            && object.get("metadata") instanceof Map<?, ?> meta
             && meta.get("name") != null) {
           Object ns = meta.get("namespace");
           entries.add(new Entry((String) kind, ns == null ? "" : String.valueOf(ns), String.valueOf(meta.get("name")),

@@ -9,6 +9,7 @@ import dev.foresight.kustomize.MapFileTree;
 import dev.foresight.renderer.TestRepo;
 import dev.foresight.renderer.closure.Closure;
 import dev.foresight.renderer.closure.ClosureCollector;
+import dev.foresight.renderer.flux.SourceArtifactTree;
 import dev.foresight.renderer.flux.KustomizationOverlay;
 import dev.foresight.renderer.git.GitMirrors;
 import java.nio.charset.StandardCharsets;
@@ -49,6 +50,27 @@ class CacheKeysTest {
       files.put(path, text);
     }
     return new MapFileTree(files);
+  }
+
+  /** The artifact of {@link #FILES} plus {@code extra} (path, text pairs). */
+  private static FileTree artifact(String... extra) throws Exception {
+    Map<String, String> files = new HashMap<>(FILES);
+    for (int i = 0; i < extra.length; i += 2) {
+      files.put(extra[i], extra[i + 1]);
+    }
+    return SourceArtifactTree.of(new MapFileTree(files), null, null);
+  }
+
+  @Test
+  void keyOfAnArtifactFollowsTheSourceignoreFilesOfItsInputsDirectories() throws Exception {
+    RenderCache.Key k = key(artifact(".sourceignore", "*.md\n"));
+    assertEquals(k, key(artifact(".sourceignore", "*.md\n")));
+    assertNotEquals(k, key(artifact(".sourceignore", "*.txt\n")),
+        "a .sourceignore above the inputs changed, though it hides none of them");
+    assertNotEquals(k, key(artifact(".sourceignore", "*.md\n", "apps/base/.sourceignore", "nothing\n")),
+        "one appearing in an input's directory");
+    assertEquals(k, key(artifact(".sourceignore", "*.md\n", "other/.sourceignore", "nothing\n")),
+        "one elsewhere decides nothing of these inputs");
   }
 
   @Test

@@ -51,6 +51,16 @@ class AffectedPairsTest {
   }
 
   @Test
+  void changedIgnoreRulesOfTheSourceAreTheirOwnReason() {
+    AffectedPairs.Decision d = AffectedPairs.decide(side(SPEC, C, Map.of(AffectedPairs.SOURCE_IGNORE, "a")),
+        side(SPEC, C, Map.of(AffectedPairs.SOURCE_IGNORE, "b")), Set.of("docs/.sourceignore"));
+    assertTrue(d.affected());
+    assertTrue(d.reason().startsWith("the GitRepository's ignore rules changed"), d.reason());
+    assertFalse(AffectedPairs.decide(side(SPEC, C, Map.of(AffectedPairs.SOURCE_IGNORE, "a")),
+        side(SPEC, C, Map.of(AffectedPairs.SOURCE_IGNORE, "a")), Set.of("docs/.sourceignore")).affected());
+  }
+
+  @Test
   void profileUnchanged() {
     Closure profile = new Closure(Set.of("profiles/p/kustomization.yaml", "profiles/p/apps.yaml"), Set.of(),
         Set.of("profiles/p"), Set.of(), List.of());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.foresight.kustomize.MapFileTree;
+import dev.foresight.renderer.flux.SourceArtifactTree;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -136,6 +137,24 @@ class ClosureCollectorTest {
     assertEquals(Set.of("clusters/prod/infra/kustomization.yaml", "infrastructure/base/kustomization.yaml",
         "infrastructure/base/ns.yaml"), c.files());
     assertTrue(c.intersects(Set.of("clusters/prod/nested/deeper/new.yaml")));
+  }
+
+  @Test
+  void ofAnArtifactTheSourceignoreFilesOfTheInputsDirectoriesAreInputs() throws Exception {
+    MapFileTree t = tree(
+        ".sourceignore", "*.md\n",
+        "apps/prod/kustomization.yaml", "resources:\n- ../base\n",
+        "apps/base/kustomization.yaml", "resources:\n- cm.yaml\n",
+        "apps/base/cm.yaml", CM,
+        "other/.sourceignore", "x\n");
+    Closure plain = ClosureCollector.collect(t, "apps/prod");
+    assertFalse(plain.files().contains(".sourceignore"), "a plain tree has no .sourceignore semantics");
+    Closure c = ClosureCollector.collect(SourceArtifactTree.of(t, null, null), "apps/prod");
+    assertEquals(List.of(), c.problems(), "probing absent .sourceignore files is no problem");
+    assertEquals(Set.of(".sourceignore", "apps/.sourceignore", "apps/base/.sourceignore", "apps/prod/.sourceignore",
+        "apps/base/cm.yaml", "apps/base/kustomization.yaml", "apps/prod/kustomization.yaml"), c.files());
+    assertTrue(c.intersects(Set.of("apps/base/.sourceignore")), "one appearing next to an input");
+    assertFalse(c.intersects(Set.of("other/.sourceignore")));
   }
 
   @Test

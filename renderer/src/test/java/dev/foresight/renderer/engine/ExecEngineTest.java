@@ -9,7 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.foresight.kustomize.FileTree;
 import dev.foresight.kustomize.MapFileTree;
 import dev.foresight.kustomize.OverlayFileTree;
+import dev.foresight.renderer.TestRepo;
+import dev.foresight.renderer.flux.SourceArtifactTree;
 import dev.foresight.renderer.flux.GeneratedKustomization;
+import dev.foresight.renderer.git.GitMirrors;
 import dev.foresight.renderer.flux.KustomizationOverlay;
 import dev.foresight.renderer.Tools;
 import java.nio.file.Files;
@@ -91,6 +94,46 @@ class ExecEngineTest {
       MapFileTree loose = new MapFileTree(Map.of("a/kustomization.yaml", "resources:\n- ../shared/cm.yaml\n",
           "shared/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: shared\n"));
       assertTrue(engine.build(loose, "a").contains("name: shared"));
+    }
+  }
+
+  @Test
+  void buildsAGitRepositorysArtifactWithoutItsExcludedFilesOnePerSpecIgnore() throws Exception {
+    Tools.assumeKubectl();
+    String sha;
+    try (TestRepo repo = TestRepo.init(work.resolve("r"))) {
+      sha = repo.write(Map.of("base/kustomization.yaml", "resources:\n- cm.yaml\n",
+          "base/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n",
+          "plain/a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n",
+          "plain/b.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n")).commit("c");
+    }
+    Path trees = work.resolve("trees");
+    try (GitMirrors mirrors = new GitMirrors(work.resolve("data"));
+        ExecEngine engine = new ExecEngine(trees, Duration.ofSeconds(60))) {
+      FileTree git = mirrors.tree(work.resolve("r").toString(), sha);
+      SourceArtifactTree artifact = SourceArtifactTree.of(git, "b.yaml\n", "spec.ignore");
+      // the generated kustomization lists a.yaml only; kustomize must not find b.yaml on disk either
+      assertEquals("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n",
+          engine.build(KustomizationOverlay.apply(artifact, "plain", Map.of()), "plain"));
+      assertFalse(Files.exists(materialised(trees).resolve("plain/b.yaml")), "excluded files are not written");
+      engine.build(SourceArtifactTree.of(git, "b.yaml\n", "spec.ignore"), "base");
+      assertEquals(1, count(trees, "tree"), "the same repository tree and spec.ignore: materialised once");
+      RenderException excluded = assertThrows(RenderException.class,
+          () -> engine.build(SourceArtifactTree.of(git, "cm.yaml\n", "spec.ignore"), "base"));
+      assertTrue(excluded.getMessage().contains("base/cm.yaml"), excluded.getMessage());
+      assertEquals(2, count(trees, "tree"), "another spec.ignore: another artifact");
+    }
+  }
+
+  private static Path materialised(Path dir) throws Exception {
+    try (Stream<Path> dirs = Files.list(dir)) {
+      return dirs.filter(d -> d.getFileName().toString().startsWith("tree")).findFirst().orElseThrow();
+    }
+  }
+
+  private static long count(Path dir, String prefix) throws Exception {
+    try (Stream<Path> dirs = Files.list(dir)) {
+      return dirs.filter(d -> d.getFileName().toString().startsWith(prefix)).count();
     }
   }
 

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
  * The files fluxcd/pkg's generator ({@code scanManifests}) lists for a path without a
  * kustomization: a lexical walk (files and directories interleaved by name), {@code .yaml} and
  * {@code .yml} exactly (case-sensitive, by extension only), hidden directories descended into, a
- * directory with any recognised kustomization file listed as a whole, and nothing that
- * source-controller leaves out of the artifact by default.
+ * directory with any recognised kustomization file listed as a whole; of a GitRepository's
+ * {@link SourceArtifactTree}, nothing that source-controller leaves out of the artifact by default.
  */
 class GeneratedKustomizationTest {
 
@@ -44,7 +44,14 @@ class GeneratedKustomizationTest {
   @Test
   void listsWhatScanManifestsListsInItsOrder() throws Exception {
     assertEquals(List.of("./.hidden/h.yaml", "./.yaml", "./a.yml", "./b/c.yaml", "./b.yaml", "./deep/kept.yaml",
-        "./k1", "./k2"), GeneratedKustomization.resources(TREE, "p"));
+        "./k1", "./k2"), GeneratedKustomization.resources(SourceArtifactTree.of(TREE, null, null), "p"));
+  }
+
+  @Test
+  void listsEveryYamlFileOfTheTreeItIsGivenTheArtifactLeavesOutTheExcluded() throws Exception {
+    List<String> all = GeneratedKustomization.resources(TREE, "p");
+    assertTrue(all.contains("./deep/.github/workflows/ci.yaml") && all.contains("./deep/.sops.yaml")
+        && all.contains("./.git/config.yaml"), all.toString());
   }
 
   @Test

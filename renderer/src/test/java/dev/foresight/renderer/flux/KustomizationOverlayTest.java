@@ -80,7 +80,7 @@ class KustomizationOverlayTest {
 
   @Test
   void generatedWhenMissingWithFluxResourceNamesWithoutSourceIgnoredFiles() throws Exception {
-    FileTree tree = KustomizationOverlay.apply(TREE, "plain", Map.of());
+    FileTree tree = KustomizationOverlay.apply(SourceArtifactTree.of(TREE, null, null), "plain", Map.of());
     assertEquals("apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n- ./k\n- ./sub/y.yml\n"
         + "- ./z.yaml\n", kustomization(tree, "plain/kustomization.yaml"));
     assertEquals("apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: _placeholder\n",
