@@ -290,6 +290,32 @@ class ExternalArtifactTest extends FluxTestBase {
     assertTrue(text.contains("no ArtifactGenerator with an artifact named 'elsewhere'"), text);
   }
 
+  /**
+   * An ArtifactGenerator copies from source-controller's artifact of its GitRepository, so a file
+   * a {@code .sourceignore} excludes is not in the ExternalArtifact either: the overlay referring
+   * to it fails as in Flux, with kustomize's missing-file error.
+   */
+  @Test
+  void copiesComeFromTheGitRepositorysArtifactWithoutIgnoredFiles() throws Exception {
+    Map<String, String> files = repository();
+    String head = flux.commit(files);
+    assertEquals(RenderStatus.OK, flux.render(head, "staging", "apps").getStatus());
+    files.put("apps/base/podinfo/.sourceignore", "release.yaml\n");
+    String ignored = flux.commit(files);
+    RenderResult result = flux.render(ignored, "staging", "apps");
+    assertEquals(RenderStatus.ERROR, result.getStatus(), String.valueOf(result.getHead()));
+    assertTrue(result.getError().contains("'base/podinfo/release.yaml' does not exist"), result.getError());
+    Map<String, PairAction> actions = actions(flux.plan(head, ignored));
+    assertEquals(PairAction.RENDER, actions.get("staging/apps"), "a .sourceignore change re-renders: " + actions);
+
+    files.remove("apps/base/podinfo/.sourceignore");
+    files.put(".sourceignore", "/apps/base/podinfo/release.yaml\n");
+    String atRoot = flux.commit(files);
+    assertEquals(RenderStatus.ERROR, flux.render(atRoot, "staging", "apps").getStatus(), "root .sourceignore");
+    actions = actions(flux.plan(head, atRoot));
+    assertEquals(PairAction.RENDER, actions.get("staging/apps"), "a root .sourceignore re-renders: " + actions);
+  }
+
   static Map<String, PairAction> actions(RenderPlan plan) {
     Map<String, PairAction> out = new HashMap<>();
     for (PlannedPair pair : plan.getPairs()) {
