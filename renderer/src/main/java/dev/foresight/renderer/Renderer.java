@@ -25,6 +25,7 @@ import dev.foresight.renderer.output.OutputRules;
 import dev.foresight.renderer.secret.SecretMasker;
 import dev.foresight.renderer.tree.ProfileTree;
 import dev.foresight.renderer.tree.ProfileTreeWalker;
+import dev.foresight.renderer.tree.SourceArtifacts;
 import dev.foresight.renderer.tree.RepositoryObjects;
 import dev.foresight.renderer.tree.TreeNode;
 import dev.foresight.schema.ChangeRequested;
@@ -504,10 +505,11 @@ public final class Renderer implements AutoCloseable {
       return Map.of();
     }
     Map<String, CompletableFuture<Walked>> walks = new LinkedHashMap<>();
+    SourceArtifacts artifacts = new SourceArtifacts(); // .sourceignore files read once for the side
     for (Profile profile : renderable(side, config, strict)) {
       walks.put(profile.name(), CompletableFuture.supplyAsync(() -> {
         try {
-          return tree(change, side, config, profile);
+          return tree(change, side, config, profile, artifacts);
         } catch (IOException e) {
           throw new java.io.UncheckedIOException(e);
         }
@@ -529,6 +531,12 @@ public final class Renderer implements AutoCloseable {
 
   private Walked tree(ChangeRequested change, Side side, ForesightConfig config, Profile profile)
       throws IOException {
+    return tree(change, side, config, profile, new SourceArtifacts());
+  }
+
+  /** {@code artifacts}: the GitRepository artifact views, shared by the walks of one side. */
+  private Walked tree(ChangeRequested change, Side side, ForesightConfig config, Profile profile,
+      SourceArtifacts artifacts) throws IOException {
     Map<String, String> tips = new TreeMap<>();
     for (Map.Entry<String, ForesightConfig.Source> source : new TreeMap<>(config.sources()).entrySet()) {
       if (!source.getValue().self()) {
@@ -549,7 +557,7 @@ public final class Renderer implements AutoCloseable {
         substituted.add(value);
         return masker.token(value);
       }, config.strictPostBuildSubstitutions());
-      ProfileTree walked = walker.walk(profile, side.tree(), ks -> source(ks, side, config), repoObjects);
+      ProfileTree walked = walker.walk(profile, side.tree(), ks -> source(ks, side, config), repoObjects, artifacts);
       Set<String> values = new LinkedHashSet<>(substituted);
       for (TreeNode n : walked.nodes()) {
         values.addAll(masker.secretValues(n.output()));

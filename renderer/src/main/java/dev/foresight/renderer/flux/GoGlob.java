@@ -15,11 +15,33 @@ final class GoGlob {
 
   /** True when {@code name} matches {@code pattern}; false for a malformed pattern. */
   static boolean matches(String pattern, String name) {
+    // fast paths (every path read asks each pattern): a literal, and a star before a literal suffix
+    int meta = firstMeta(pattern, 0);
+    if (meta < 0) {
+      return pattern.equals(name);
+    }
+    if (meta == 0 && pattern.charAt(0) == '*' && firstMeta(pattern, 1) < 0) {
+      return name.endsWith(pattern.substring(1));
+    }
     return wellFormed(pattern) && match(pattern.codePoints().toArray(), 0, name.codePoints().toArray(), 0);
+  }
+
+  /** The index of the first of {@code * ? [ \} in {@code pattern} from {@code from}, or -1. */
+  private static int firstMeta(String pattern, int from) {
+    for (int i = from; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '*' || c == '?' || c == '[' || c == '\\') {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** False when Go reports {@code ErrBadPattern} for {@code pattern}. */
   static boolean wellFormed(String pattern) {
+    if (firstMeta(pattern, 0) < 0) {
+      return true;
+    }
     int[] p = pattern.codePoints().toArray();
     int i = 0;
     while (i < p.length) {

@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A GitRepository's tree as kustomize-controller receives it: source-controller's artifact, i.e.
@@ -21,6 +23,10 @@ public final class SourceArtifactTree implements FileTree {
   private final FileTree repository;
   private final SourceIgnore ignore;
   private final String specIgnore;
+  // what the rules say of each path asked (every read, listing and content id asks): the view is
+  // immutable, so the answers are too
+  private final Map<String, Boolean> keptFiles = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> keptDirs = new ConcurrentHashMap<>();
 
   private SourceArtifactTree(FileTree repository, SourceIgnore ignore, String specIgnore) {
     this.repository = repository;
@@ -145,12 +151,18 @@ public final class SourceArtifactTree implements FileTree {
   }
 
   private boolean kept(String path, boolean isDir) throws IOException {
-    return ignore.excludedBy(TreePath.normalize(path), isDir) == null;
+    String normal = TreePath.normalize(path);
+    Boolean known = (isDir ? keptDirs : keptFiles).get(normal);
+    if (known == null) {
+      known = ignore.excludedBy(normal, isDir) == null;
+      (isDir ? keptDirs : keptFiles).put(normal, known);
+    }
+    return known;
   }
 
   /** Not excluded itself, or (with re-including patterns) holding a kept file or directory. */
   private boolean visibleDirectory(String dir) throws IOException {
-    if (dir.isEmpty() || ignore.excludedBy(dir, true) == null) {
+    if (dir.isEmpty() || kept(dir, true)) {
       return true;
     }
     if (!ignore.reincludes()) {

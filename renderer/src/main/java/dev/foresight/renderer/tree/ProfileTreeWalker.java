@@ -143,17 +143,25 @@ public final class ProfileTreeWalker {
    */
   public ProfileTree walk(Profile profile, FileTree repository, SourceResolver configured,
       SubstitutionSources repositoryObjects) {
+    return walk(profile, repository, configured, repositoryObjects, new SourceArtifacts());
+  }
+
+  /**
+   * As {@link #walk(Profile, FileTree, SourceResolver, SubstitutionSources)}, with the artifact
+   * views shared with other walks of the same side ({@code .sourceignore} files read once).
+   */
+  public ProfileTree walk(Profile profile, FileTree repository, SourceResolver configured,
+      SubstitutionSources repositoryObjects, SourceArtifacts artifacts) {
     String entryOutput;
     List<Map<?, ?>> entryObjects;
     try {
-      FileTree build = KustomizationOverlay.apply(SourceArtifactTree.of(repository, null, null), profile.entry(), Map.of());
+      FileTree build = KustomizationOverlay.apply(artifacts.plain(repository), profile.entry(), Map.of());
       entryOutput = engine.build(build, profile.entry());
       entryObjects = FluxObjects.objects(entryOutput, entryOutput);
     } catch (RenderException | IOException | RuntimeException e) {
       return new ProfileTree(profile, "profile " + profile.name() + ": " + profile.entry() + " does not render: "
           + e.getMessage(), List.of());
     }
-    SourceArtifacts artifacts = new SourceArtifacts();
     Map<String, Pending> visited = new LinkedHashMap<>();
     Deque<Pending> queue = new ArrayDeque<>();
     List<FluxKustomization> declared = children(entryObjects);

@@ -21,9 +21,10 @@ import java.util.Optional;
  * GitRepository object its {@code sourceRef} names when that object is known (rendered by an
  * ancestor or the entry, or a file of the repository), else with the {@code .sourceignore} files
  * and defaults only. One view per tree and {@code spec.ignore}, so the {@code .sourceignore} files
- * are read once per walk.
+ * are read once per walk, or once for all the profile walks of one side when the caller shares one
+ * instance among them (thread-safe).
  */
-final class SourceArtifacts {
+public final class SourceArtifacts {
 
   /** How to make an excluded file part of the artifact again. */
   static final String HOW_TO_FIX = "kustomize-controller only gets the artifact, so its build fails the same way:"
@@ -32,11 +33,20 @@ final class SourceArtifacts {
   private final Map<FileTree, Map<String, SourceArtifactTree>> views = new IdentityHashMap<>();
 
   /** The artifact {@code ks} builds from when its source's repository tree is {@code tree}. */
+  /** The artifact of {@code tree} with no {@code spec.ignore} (a profile's entry directory). */
+  synchronized SourceArtifactTree plain(FileTree tree) throws IOException {
+    return view(tree, null, null);
+  }
+
   SourceArtifactTree of(FileTree tree, FluxKustomization ks, SubstitutionSources objects) throws IOException {
     String id = ks.sourceNamespace() + "/" + ks.sourceName();
     Optional<SubstitutionSources.Found> found = objects.find("GitRepository", ks.sourceNamespace(), ks.sourceName());
     String ignore = found.map(f -> specIgnore(f.object())).orElse(null);
     String origin = "spec.ignore of GitRepository " + id + found.map(f -> " (" + f.where() + ")").orElse("");
+    return view(tree, ignore, origin);
+  }
+
+  private synchronized SourceArtifactTree view(FileTree tree, String ignore, String origin) throws IOException {
     Map<String, SourceArtifactTree> byIgnore = views.computeIfAbsent(tree, t -> new HashMap<>());
     String key = ignore == null ? "\0unset" : ignore;
     SourceArtifactTree view = byIgnore.get(key);
