@@ -91,10 +91,15 @@ final class KubectlOracle {
   }
 
   private static String run(Path dir, String... command) throws Exception {
-    Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(false).start();
+    // stderr to a file: reading two pipes one after the other hangs when the other one fills
+    Path errFile = java.nio.file.Files.createTempFile("kubectl-", ".err");
+    Process process = new ProcessBuilder(command).directory(dir.toFile())
+        .redirectError(errFile.toFile()).start();
     byte[] out = process.getInputStream().readAllBytes();
-    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (process.waitFor() != 0) {
+    int exit = process.waitFor();
+    String err = java.nio.file.Files.readString(errFile);
+    java.nio.file.Files.delete(errFile);
+    if (exit != 0) {
       throw new IllegalStateException(String.join(" ", command) + " failed: " + err);
     }
     return new String(out, StandardCharsets.UTF_8);
