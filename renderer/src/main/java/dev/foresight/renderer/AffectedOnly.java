@@ -17,15 +17,19 @@ import dev.foresight.schema.PlannedPair;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Affected-only planning: a pair is rendered when it exists on one side only, failed on a side,
  * reads another repository, or when its Flux spec, its substitution variables or any file of its
  * input closure changed between base and head (for an ExternalArtifact copied from this repository:
- * the generator's artifact spec, and the closure mapped back to the repository paths copied);
+ * the generator's artifact spec, the closure mapped back to the repository paths copied, and the
+ * ignore rules of the GitRepository artifact copied from: its .sourceignore files above those paths,
+ * its spec.ignore and whether the defaults apply);
  * otherwise it is planned as SKIP with the reason. ({@code AffectedOnlyHistoryIT} and
  * {@code AffectedOnlyHandBuiltHistoryTest} of the app module check, against full re-renders, that
  * no difference is missed.)
@@ -84,7 +88,17 @@ final class AffectedOnly implements PairDecider {
     if (node.sourceTree() instanceof ArtifactTree artifact) {
       Closure inRepository = new Closure(Set.of(), Set.of(), Set.of(), closure.remote(), closure.problems());
       for (String alias : artifact.sourceDescriptions().keySet()) {
-        inRepository = inRepository.union(ArtifactClosure.inSource(closure, artifact, alias));
+        Closure inSource = ArtifactClosure.inSource(closure, artifact, alias);
+        inRepository = inRepository.union(inSource);
+        if (artifact.sources().get(alias) instanceof SourceArtifactTree source) {
+          // copied from the GitRepository's artifact: its ignore rules decide what was there to copy
+          Set<String> paths = new TreeSet<>(inSource.files());
+          paths.addAll(inSource.trees());
+          paths.addAll(inSource.directories());
+          inRepository = inRepository.union(new Closure(source.ignoreFiles(paths), Set.of(), Set.of(), Set.of(),
+              List.of()));
+          digests.put(AffectedPairs.SOURCE_IGNORE + "@" + alias, source.ignore().digest());
+        }
       }
       closure = inRepository;
       digests.put("artifact", AffectedPairs.canonical(artifact.spec()));

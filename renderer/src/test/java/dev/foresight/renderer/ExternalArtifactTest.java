@@ -316,6 +316,67 @@ class ExternalArtifactTest extends FluxTestBase {
     assertEquals(PairAction.RENDER, actions.get("staging/apps"), "a root .sourceignore re-renders: " + actions);
   }
 
+  /**
+   * The ExternalArtifact holds what the GitRepository's artifact holds, so the ignore rules of the
+   * copied source paths are inputs of its pairs: a {@code .sourceignore} above a copied directory,
+   * {@code spec.ignore}, and the default exclusions switching off (any {@code .sourceignore}).
+   * Both sides render OK here, so only planning can miss it.
+   */
+  @Test
+  void ignoreRulesOfTheCopiedSourceReRenderItsPairs() throws Exception {
+    Map<String, String> files = repository();
+    files.remove("infrastructure/controllers/kustomization.yaml");
+    files.put("infrastructure/controllers/extra.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\n"
+        + "  namespace: cert-manager\ndata:\n  a: b\n");
+    String base = flux.commit(files);
+    RenderResult before = flux.render(base, "staging", "infra-controllers");
+    assertEquals(RenderStatus.OK, before.getStatus(), before.getError());
+    assertTrue(before.getHead().getContent().contains("name: extra"), before.getHead().getContent());
+
+    String ignored = flux.commit(Map.of("infrastructure/.sourceignore", "controllers/extra.yaml\n"));
+    RenderResult after = flux.render(ignored, "staging", "infra-controllers");
+    assertEquals(RenderStatus.OK, after.getStatus(), after.getError());
+    assertTrue(!after.getHead().getContent().contains("name: extra"), after.getHead().getContent());
+    Map<String, PairAction> actions = actions(flux.plan(base, ignored));
+    assertEquals(PairAction.RENDER, actions.get("staging/infra-controllers"), "a .sourceignore above a copied"
+        + " directory: " + actions);
+    assertEquals(PairAction.RENDER, actions.get("production/infra-controllers"), actions.toString());
+
+    // spec.ignore of the GitRepository the generator reads (staging's only)
+    flux.repo.delete("infrastructure/.sourceignore");
+    String specIgnore = flux.commit(Map.of("clusters/staging/flux-system/gotk-sync.yaml", gotkSync("staging")
+        .replace("  interval: 1m0s\n", "  interval: 1m0s\n  ignore: |\n    /infrastructure/controllers/extra.yaml\n")));
+    after = flux.render(specIgnore, "staging", "infra-controllers");
+    assertEquals(RenderStatus.OK, after.getStatus(), after.getError());
+    assertTrue(!after.getHead().getContent().contains("name: extra"), after.getHead().getContent());
+    actions = actions(flux.plan(base, specIgnore));
+    assertEquals(PairAction.RENDER, actions.get("staging/infra-controllers"), "spec.ignore changed: " + actions);
+    assertEquals(PairAction.SKIP, actions.get("production/infra-controllers"), actions.toString());
+
+    // a .sourceignore outside the copied paths switches the default exclusions off
+    String defaultsOff = flux.commit(Map.of("clusters/staging/flux-system/gotk-sync.yaml", gotkSync("staging"),
+        "docs/.sourceignore", "*.md\n"));
+    actions = actions(flux.plan(base, defaultsOff));
+    assertEquals(PairAction.RENDER, actions.get("staging/infra-controllers"), "defaults switched off: " + actions);
+    assertEquals(PairAction.RENDER, actions.get("production/infra-controllers"), actions.toString());
+    String docsOnly = flux.commit(Map.of("docs/.sourceignore", "*.txt\n"));
+    actions = actions(flux.plan(defaultsOff, docsOnly));
+    assertEquals(PairAction.SKIP, actions.get("staging/infra-controllers"), "defaults stay off: " + actions);
+
+    // with the defaults off at both sides: spec.ignore alone, then a .sourceignore alone
+    String specOnly = flux.commit(Map.of("clusters/staging/flux-system/gotk-sync.yaml", gotkSync("staging")
+        .replace("  interval: 1m0s\n", "  interval: 1m0s\n  ignore: |\n    /infrastructure/controllers/extra.yaml\n")));
+    actions = actions(flux.plan(docsOnly, specOnly));
+    assertEquals(PairAction.RENDER, actions.get("staging/infra-controllers"), "spec.ignore alone: " + actions);
+    assertEquals(PairAction.SKIP, actions.get("production/infra-controllers"), actions.toString());
+    String fileOnly = flux.commit(Map.of("clusters/staging/flux-system/gotk-sync.yaml", gotkSync("staging"),
+        "infrastructure/.sourceignore", "controllers/extra.yaml\n"));
+    actions = actions(flux.plan(docsOnly, fileOnly));
+    assertEquals(PairAction.RENDER, actions.get("staging/infra-controllers"), ".sourceignore alone: " + actions);
+    assertEquals(PairAction.RENDER, actions.get("production/infra-controllers"), actions.toString());
+    assertEquals(PairAction.SKIP, actions.get("staging/apps"), "not above apps' copied paths: " + actions);
+  }
+
   static Map<String, PairAction> actions(RenderPlan plan) {
     Map<String, PairAction> out = new HashMap<>();
     for (PlannedPair pair : plan.getPairs()) {

@@ -29,7 +29,9 @@ public final class AffectedPairs {
 
   /**
    * The key of {@link Side#sourceDigests()} whose digest covers the source's ignore rules beyond
-   * its {@code .sourceignore} files ({@code GitRepository.spec.ignore}, defaults on or off).
+   * its {@code .sourceignore} files ({@code GitRepository.spec.ignore}, defaults on or off); for an
+   * ExternalArtifact, {@code SOURCE_IGNORE + "@" + alias} is that of the GitRepository an alias
+   * copies from.
    */
   public static final String SOURCE_IGNORE = "sourceignore";
 
@@ -76,7 +78,7 @@ public final class AffectedPairs {
     if (!base.spec().equals(head.spec())) {
       return Decision.affected("the Flux Kustomization object changed");
     }
-    if (!Objects.equals(base.sourceDigests().get(SOURCE_IGNORE), head.sourceDigests().get(SOURCE_IGNORE))) {
+    if (!ignoreDigests(base).equals(ignoreDigests(head))) {
       return Decision.affected("the GitRepository's ignore rules changed (its spec.ignore, or a .sourceignore file"
           + " added or emptied, which turns source-controller's default exclusions off or on)");
     }
@@ -98,6 +100,17 @@ public final class AffectedPairs {
       }
     }
     return new Decision(false, "unchanged: no input of the build changed (" + changedPaths.size() + " paths changed)");
+  }
+
+  /** The ignore-rule digests of a side ({@link #SOURCE_IGNORE} and {@code SOURCE_IGNORE@alias}). */
+  private static Map<String, String> ignoreDigests(Side side) {
+    Map<String, String> out = new TreeMap<>();
+    side.sourceDigests().forEach((key, digest) -> {
+      if (key.equals(SOURCE_IGNORE) || key.startsWith(SOURCE_IGNORE + "@")) {
+        out.put(key, digest);
+      }
+    });
+    return out;
   }
 
   /**

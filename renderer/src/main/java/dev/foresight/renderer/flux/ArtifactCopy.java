@@ -33,8 +33,9 @@ import java.util.regex.Pattern;
  *   <li>{@code exclude} (doublestar) is matched against the source path and against the path below
  *       the literal prefix of {@code from}; a pattern without {@code /} also against the file name;
  *       an excluded directory is skipped whole;
- *   <li>the artifact is archived without the default exclusions of Flux's archiver (VCS and CI
- *       files, {@code .sops.yaml}, {@code .flux.yaml}, ...).
+ *   <li>the artifact is archived without the default exclusions of Flux's archiver
+ *       ({@link SourceIgnore#VCS} and {@link SourceIgnore#DEFAULTS}: VCS and CI files, images,
+ *       archives, {@code .sops.yaml}, {@code .flux.yaml}, ...).
  * </ul>
  *
  * Not rendered (an {@link Problem#unsupported()} problem), because it cannot be reproduced exactly:
@@ -59,11 +60,6 @@ public final class ArtifactCopy {
   }
 
   private static final String ARTIFACT = "@artifact/";
-  private static final Set<String> DEFAULT_EXCLUDED_NAMES = Set.of(".gitignore", ".gitmodules", ".gitattributes",
-      ".travis.yml", ".gitlab-ci.yml", "appveyor.yml", ".drone.yml", "cloudbuild.yaml", "codeship-services.yml",
-      "codeship-steps.yml", ".goreleaser.yml", ".goreleaser.brew.yml", ".sops.yaml", ".flux.yaml", ".golangci.yaml");
-  private static final Set<String> DEFAULT_EXCLUDED_DIRECTORIES = Set.of(".git", ".github", ".circleci");
-
   private final Map<String, FileTree> sources;
   private final TreeMap<String, Origin> files = new TreeMap<>();
   private final TreeSet<String> directories = new TreeSet<>();
@@ -280,16 +276,13 @@ public final class ArtifactCopy {
     return String.join("/", literal);
   }
 
-  /** A file of Flux's archiver default exclusions (fluxcd/pkg sourceignore VCS and default patterns). */
+  /**
+   * A file Flux's archiver leaves out of the artifact: source-watcher archives the staged files with
+   * {@code SourceIgnoreFilter(nil, nil)}, i.e. fluxcd/pkg's default matcher (VCS, file extensions,
+   * CI files, {@code .goreleaser.yml}, {@code .sops.yaml}, {@code .flux.yaml}).
+   */
   static boolean defaultExcluded(String path) {
-    String[] segments = path.split("/");
-    for (int i = 0; i < segments.length; i++) {
-      if (DEFAULT_EXCLUDED_NAMES.contains(segments[i])
-          || i < segments.length - 1 && DEFAULT_EXCLUDED_DIRECTORIES.contains(segments[i])) {
-        return true;
-      }
-    }
-    return false;
+    return SourceIgnore.ARCHIVER_DEFAULTS.excludedBy(path, false) != null;
   }
 
   private static String name(String path) {

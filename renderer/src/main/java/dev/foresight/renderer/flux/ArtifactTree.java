@@ -79,6 +79,14 @@ public final class ArtifactTree implements FileTree {
     return rules;
   }
 
+  /**
+   * The tree of each alias's source the files were copied from (a GitRepository's is its
+   * {@link SourceArtifactTree}: its ignore rules decide what the artifact can hold).
+   */
+  public Map<String, FileTree> sources() {
+    return sources;
+  }
+
   /** The description of each alias's source (e.g. {@code this repository}). */
   public Map<String, String> sourceDescriptions() {
     return sourceDescriptions;

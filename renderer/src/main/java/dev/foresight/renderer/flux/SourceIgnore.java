@@ -45,6 +45,13 @@ public final class SourceIgnore {
 
   private static final String DEFAULT_ORIGIN = "source-controller's default exclusions";
 
+  /**
+   * fluxcd/pkg {@code NewDefaultMatcher} with no other pattern ({@link #VCS}, then {@link #DEFAULTS}):
+   * what Flux's archiver leaves out with {@code SourceIgnoreFilter(nil, nil)}, e.g. source-watcher
+   * archiving an ArtifactGenerator's staged files.
+   */
+  static final SourceIgnore ARCHIVER_DEFAULTS = new SourceIgnore(defaultPatterns(true), true, null);
+
   private final List<IgnorePattern> patterns;
   private final boolean defaults;
   private final String specIgnore;
@@ -67,13 +74,19 @@ public final class SourceIgnore {
     if (specIgnore != null) {
       read(specIgnore, List.of(), specOrigin, user);
     }
-    List<IgnorePattern> all = new ArrayList<>();
-    VCS.forEach(p -> all.add(IgnorePattern.parse(p, List.of(), DEFAULT_ORIGIN)));
-    if (user.isEmpty()) {
-      DEFAULTS.forEach(p -> all.add(IgnorePattern.parse(p, List.of(), DEFAULT_ORIGIN)));
-    }
+    List<IgnorePattern> all = defaultPatterns(user.isEmpty());
     all.addAll(user);
     return new SourceIgnore(all, user.isEmpty(), specIgnore);
+  }
+
+  /** {@link #VCS}, then {@link #DEFAULTS} when {@code withDefaults}, applying from the root. */
+  private static List<IgnorePattern> defaultPatterns(boolean withDefaults) {
+    List<IgnorePattern> all = new ArrayList<>();
+    VCS.forEach(p -> all.add(IgnorePattern.parse(p, List.of(), DEFAULT_ORIGIN)));
+    if (withDefaults) {
+      DEFAULTS.forEach(p -> all.add(IgnorePattern.parse(p, List.of(), DEFAULT_ORIGIN)));
+    }
+    return all;
   }
 
   private static void loadFiles(FileTree tree, String dir, List<String> domain, List<IgnorePattern> out)

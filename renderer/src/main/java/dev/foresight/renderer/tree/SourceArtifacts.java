@@ -20,9 +20,9 @@ import java.util.Optional;
  * builds from {@link SourceArtifactTree} of the source's tree, with the {@code spec.ignore} of the
  * GitRepository object its {@code sourceRef} names when that object is known (rendered by an
  * ancestor or the entry, or a file of the repository), else with the {@code .sourceignore} files
- * and defaults only. One view per tree and {@code spec.ignore}, so the {@code .sourceignore} files
- * are read once per walk, or once for all the profile walks of one side when the caller shares one
- * instance among them (thread-safe).
+ * and defaults only. One view per tree and {@code spec.ignore} (with where it was found: its
+ * messages name it), so the {@code .sourceignore} files are read once per walk, or once for all the
+ * profile walks of one side when the caller shares one instance among them (thread-safe).
  */
 public final class SourceArtifacts {
 
@@ -32,12 +32,12 @@ public final class SourceArtifacts {
 
   private final Map<FileTree, Map<String, SourceArtifactTree>> views = new IdentityHashMap<>();
 
-  /** The artifact {@code ks} builds from when its source's repository tree is {@code tree}. */
   /** The artifact of {@code tree} with no {@code spec.ignore} (a profile's entry directory). */
   synchronized SourceArtifactTree plain(FileTree tree) throws IOException {
     return view(tree, null, null);
   }
 
+  /** The artifact {@code ks} builds from when its source's repository tree is {@code tree}. */
   SourceArtifactTree of(FileTree tree, FluxKustomization ks, SubstitutionSources objects) throws IOException {
     String id = ks.sourceNamespace() + "/" + ks.sourceName();
     Optional<SubstitutionSources.Found> found = objects.find("GitRepository", ks.sourceNamespace(), ks.sourceName());
@@ -48,7 +48,9 @@ public final class SourceArtifacts {
 
   private synchronized SourceArtifactTree view(FileTree tree, String ignore, String origin) throws IOException {
     Map<String, SourceArtifactTree> byIgnore = views.computeIfAbsent(tree, t -> new HashMap<>());
-    String key = ignore == null ? "\0unset" : ignore;
+    // spec.ignore's origin is part of the view (its messages name it): views for the same text
+    // found at different places (e.g. by concurrent profile walks) are distinct
+    String key = ignore == null ? "\0unset" : ignore + "\0" + origin;
     SourceArtifactTree view = byIgnore.get(key);
     if (view == null) {
       view = SourceArtifactTree.of(tree, ignore, origin);

@@ -145,6 +145,14 @@ class ArtifactCopyTest {
     assertTrue(ArtifactCopy.defaultExcluded("a/.git/config"));
     assertFalse(ArtifactCopy.defaultExcluded("a/.git"), "a file named .git is kept (.git/ is a directory pattern)");
     assertFalse(ArtifactCopy.defaultExcluded("apps/x.yaml"));
+    // fluxcd/pkg sourceignore ExcludeExt, and only what it and ExcludeVCS/CI/Extra name
+    assertTrue(ArtifactCopy.defaultExcluded("docs/logo.png"), "*.png");
+    assertTrue(ArtifactCopy.defaultExcluded("x.tar.gz"), "*.tar.gz");
+    assertTrue(ArtifactCopy.defaultExcluded("a/b/bundle.zip"), "*.zip");
+    assertTrue(ArtifactCopy.defaultExcluded("a/.goreleaser.yml"), "**/.goreleaser.yml");
+    assertFalse(ArtifactCopy.defaultExcluded(".golangci.yaml"), "not a Flux default exclusion");
+    assertFalse(ArtifactCopy.defaultExcluded(".goreleaser.brew.yml"), "not a Flux default exclusion");
+    assertFalse(ArtifactCopy.defaultExcluded("x.tar"), "only *.tar.gz");
   }
 
   @Test
