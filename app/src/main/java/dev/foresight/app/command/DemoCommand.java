@@ -32,7 +32,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code foresight demo}: a sample GitOps repository, the embedded broker (or the cluster of
  * {@code --bootstrap-servers}) and all four stages in one JVM; the sample's pushes and promotion
- * go in as signed GitHub webhooks, the reports come out in the archive.
+ * go in as signed GitHub webhooks, the reports come out in the archive. A given cluster must be
+ * one where Foresight has not run (no {@code foresight-} groups, no records in its topics): the
+ * demo's stages would otherwise join the pipeline there.
  */
 @Command(name = "demo", description = "Run the whole pipeline on a sample GitOps repository "
     + "(embedded Kafka, no setup; or an existing cluster with --bootstrap-servers).")
@@ -52,6 +54,7 @@ public final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Instant start = Instant.now();
+    cluster.requireUnusedBy("demo");
     if (!verbose) {
       // The demo prints its own story; the stages' per-job lines would drown it.
       ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("dev.foresight"))

@@ -6,13 +6,15 @@ import dev.foresight.app.runtime.Stage;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code foresight serve STAGE}: one stage service; run more instances to scale it. */
+/**
+ * {@code foresight serve STAGE}: one stage service; run more instances to scale it. Runs until the
+ * JVM is asked to stop (Ctrl-C, SIGTERM) or its thread is interrupted, and closes the stage first.
+ */
 @Command(name = "serve", description = "Run one stage (ingest, renderer, differ, publisher) against a Kafka cluster.")
 public final class ServeCommand implements Callable<Integer> {
 
@@ -32,11 +34,12 @@ public final class ServeCommand implements Callable<Integer> {
       throw new IllegalArgumentException("FORESIGHT_GITHUB_WEBHOOK_SECRET is not set: ingest refuses unsigned "
           + "webhooks; set it to the secret configured on the GitHub webhook");
     }
-    CountDownLatch stop = new CountDownLatch(1);
-    try (Services services = Services.start(new RuntimeOptions(bootstrapServers, dataDir.get(), stage.webhookPort,
-        StageOptions.webhookSecret(), stage.workers(), Duration.ofMinutes(10), dataDir.cacheMaxBytes()), Set.of(which))) {
-      Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-      stop.await();
+    long cacheMaxBytes = dataDir.cacheMaxBytes();
+    try (UntilStopped until = UntilStopped.install("foresight-serve-" + which.id())) {
+      try (Services services = Services.start(new RuntimeOptions(bootstrapServers, dataDir.get(), stage.webhookPort,
+          StageOptions.webhookSecret(), stage.workers(), Duration.ofMinutes(10), cacheMaxBytes), Set.of(which))) {
+        until.await();
+      }
     }
     return 0;
   }

@@ -1,6 +1,7 @@
 package dev.foresight.app.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,9 +9,13 @@ import dev.foresight.app.Foresight;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** {@code --cache-max-bytes} (shared by diff, replay, serve and up through {@link DataDirOption}). */
+/** {@code --cache-max-bytes} (shared by diff, replay, serve and up through {@link DataDirOption}), checked before any work. */
 class CacheMaxBytesTest {
 
   @Test
@@ -50,6 +55,27 @@ class CacheMaxBytesTest {
     String said = bytes.toString(StandardCharsets.UTF_8);
     assertEquals(2, code, said);
     assertTrue(said.contains("--cache-max-bytes must be a positive size in bytes"), said);
+  }
+
+  @Test
+  void upRejectsABadValueBeforeItStartsABroker(@TempDir Path dir) {
+    PrintStream err = System.err;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    int code;
+    long start = System.nanoTime();
+    try {
+      System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+      code = Foresight.run("up", "--data-dir", dir.toString(), "--port", "0", "--webhook-port", "0",
+          "--cache-max-bytes", "12X");
+    } finally {
+      System.setErr(err);
+    }
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    String said = bytes.toString(StandardCharsets.UTF_8);
+    assertEquals(2, code, said);
+    assertTrue(said.contains("--cache-max-bytes must be a positive size in bytes") && said.contains("'12X'"), said);
+    assertFalse(Files.exists(dir.resolve("kafka")), "up started the embedded broker before checking the value");
+    assertTrue(millis < 5_000, "up took " + millis + " ms to reject the value");
   }
 
   private static void assumeNoEnv() {

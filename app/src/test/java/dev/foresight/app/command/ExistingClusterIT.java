@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.foresight.app.Foresight;
 import dev.foresight.app.SampleEvents;
 import dev.foresight.app.broker.EmbeddedKafka;
+import dev.foresight.app.broker.TopicProvisioner;
 import dev.foresight.app.sample.SampleRepository;
 import dev.foresight.schema.Topic;
 import dev.foresight.schema.Topics;
@@ -26,6 +27,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code foresight demo} and {@code foresight up} with {@code --bootstrap-servers}: they use the
  * given cluster (a broker this test starts, with no topics) instead of starting their own, create
- * the pipeline's topics there, and run the stages against it.
+ * the pipeline's topics there, and run the stages against it. The demo refuses a cluster where
+ * Foresight runs: its stages would join that pipeline.
  */
 class ExistingClusterIT {
 
@@ -116,6 +120,58 @@ class ExistingClusterIT {
       thread.shutdownNow();
       assertTrue(thread.awaitTermination(30, TimeUnit.SECONDS), "up did not stop when interrupted");
     }
+  }
+
+  @Test
+  void demoRefusesAClusterWhereForesightHasRecordsAndLeavesThemUnread() throws Exception {
+    // A Foresight pipeline's topics with a change in them that its renderers have not taken yet.
+    TopicProvisioner.ensureTopics(cluster.bootstrapServers(), Topics.DEFAULT_PARTITIONS, (short) 1);
+    SampleRepository.Sample sample = SampleRepository.create(dir.resolve("sample"));
+    Path events = SampleEvents.write(sample, dir.resolve("pushes.jsonl"));
+    assertEquals(0, Foresight.run("replay", "--events", events.toString(), "--repo", sample.path().toString(),
+        "--limit", "1", "--bootstrap-servers", cluster.bootstrapServers()), out.toString(StandardCharsets.UTF_8));
+
+    Path data = dir.resolve("demo");
+    String said = refusedDemo(data);
+    assertTrue(said.contains("records in " + Topics.CHANGES.name() + " (1)"), said);
+    try (Admin admin = admin()) {
+      assertEquals(List.of(), List.copyOf(admin.listGroups().all().get()),
+          "the demo started stages (their groups) on the cluster it refused");
+    }
+  }
+
+  @Test
+  void demoRefusesAClusterWhereForesightHasGroups() throws Exception {
+    // The renderers of a pipeline that has consumed its changes (empty topics, committed offsets).
+    TopicProvisioner.ensureTopics(cluster.bootstrapServers(), Topics.DEFAULT_PARTITIONS, (short) 1);
+    try (Admin admin = admin()) {
+      admin.alterConsumerGroupOffsets("foresight-renderer-planner",
+          Map.of(new TopicPartition(Topics.CHANGES.name(), 0), new OffsetAndMetadata(0))).all().get();
+    }
+    String said = refusedDemo(dir.resolve("demo"));
+    assertTrue(said.contains("groups foresight-renderer-planner"), said);
+    assertFalse(said.contains("records in"), said);
+  }
+
+  /** Runs the demo on the cluster, checks it refused before doing anything, and returns what it said. */
+  private String refusedDemo(Path data) {
+    PrintStream err = System.err;
+    ByteArrayOutputStream errors = new ByteArrayOutputStream();
+    int code;
+    try {
+      System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
+      code = Foresight.run("demo", "--bootstrap-servers", cluster.bootstrapServers(), "--data-dir", data.toString(),
+          "--timeout", "60", "--verbose");
+    } finally {
+      System.setErr(err);
+    }
+    String said = errors.toString(StandardCharsets.UTF_8);
+    assertEquals(2, code, said + out.toString(StandardCharsets.UTF_8));
+    assertTrue(said.startsWith("foresight demo: refusing to run on " + cluster.bootstrapServers()
+        + ": Foresight has been used there"), said);
+    assertTrue(said.contains("without --bootstrap-servers") && said.contains("dedicated, empty cluster"), said);
+    assertFalse(Files.exists(data), "the demo set up " + data + " before refusing");
+    return said;
   }
 
   /** Every topic of the pipeline on the given cluster, with its partitions and configs (not auto-created). */
