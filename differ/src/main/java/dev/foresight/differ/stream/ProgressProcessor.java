@@ -7,9 +7,11 @@ import dev.foresight.schema.ChangeProgress;
 import dev.foresight.schema.RenderPlan;
 import dev.foresight.schema.RenderResult;
 import dev.foresight.schema.Report;
+import dev.foresight.schema.Topics;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -25,14 +27,15 @@ import org.slf4j.MDC;
  * Collects plan and results per change id; forwards the report when complete or timed out. What
  * throws here goes to {@link FailedRecords} (dead letter, then the next record).
  */
-final class ProgressProcessor implements Processor<String, Object, String, Report> {
+final class ProgressProcessor implements Processor<String, Object, String, byte[]> {
 
   private static final Logger log = LoggerFactory.getLogger(ProgressProcessor.class);
 
   private static final AvroSerde<ChangeProgress> PROGRESS_SERDE = new AvroSerde<>(ChangeProgress.class);
 
   private final DifferOptions options;
-  private ProcessorContext<String, Report> context;
+  private ProcessorContext<String, byte[]> context;
+  private long maxReportBytes;
   private KeyValueStore<String, ChangeProgress> store;
 
   ProgressProcessor(DifferOptions options) {
@@ -40,8 +43,9 @@ final class ProgressProcessor implements Processor<String, Object, String, Repor
   }
 
   @Override
-  public void init(ProcessorContext<String, Report> context) {
+  public void init(ProcessorContext<String, byte[]> context) {
     this.context = context;
+    this.maxReportBytes = DifferStreams.maxValueBytes(context.appConfigs());
     this.store = context.getStateStore(DifferTopology.PROGRESS_STORE);
     context.schedule(options.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::expire);
   }
@@ -66,8 +70,8 @@ final class ProgressProcessor implements Processor<String, Object, String, Repor
         ? Progress.withPlan(store.get(changeId), plan, now)
         : Progress.withResult(store.get(changeId), (RenderResult) record.value(), now);
     if (Progress.isComplete(next)) {
+      store.delete(changeId); // first: a report that cannot be sent is parked once, not kept
       emit(changeId, next, now, record.timestamp());
-      store.delete(changeId);
     } else {
       store.put(changeId, next);
     }
@@ -92,6 +96,8 @@ final class ProgressProcessor implements Processor<String, Object, String, Repor
       }
       try {
         emit(entry.key, entry.value, now, wallClockMs);
+      } catch (KafkaException | OversizeReport e) {
+        throw e; // Kafka's own failure (the change is fine), or one parked without its progress
       } catch (RuntimeException e) {
         // Removed above, so it cannot fail every sweep; the dead letter keeps it. Changes after it
         // in this sweep are reported at the next one.
@@ -112,6 +118,10 @@ final class ProgressProcessor implements Processor<String, Object, String, Repor
         MDC.remove("change");
       }
     }
-    context.forward(new Record<>(key, report, timestamp));
+    byte[] value = Topics.REPORTS.valueSerde().encode(report);
+    if (value.length > maxReportBytes) {
+      throw new OversizeReport(changeId, key, value.length, maxReportBytes);
+    }
+    context.forward(new Record<>(key, value, timestamp));
   }
 }

@@ -39,6 +39,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
+import org.apache.kafka.streams.errors.ProductionExceptionHandler;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,6 +70,10 @@ class DeadLetterTest {
         .withPunctuateInterval(Duration.ofSeconds(5));
     driver = new TopologyTestDriver(DifferTopology.build(options), DifferStreams.config("dummy:9092", APP, stateDir),
         START);
+    topics();
+  }
+
+  private void topics() {
     plans = driver.createInputTopic(Topics.RENDER_PLANS.name(), Serdes.String().serializer(),
         Topics.RENDER_PLANS.valueSerde().serializer());
     renders = driver.createInputTopic(Topics.RENDERS.name(), Serdes.String().serializer(),
@@ -188,6 +193,76 @@ class DeadLetterTest {
     assertEquals(List.of("prod/infra"), out.get(0).getMissing());
     driver.advanceWallClockTime(Duration.ofMinutes(2));
     assertTrue(dlq.isEmpty(), "parked once");
+  }
+
+  /**
+   * A report over what the producer may send is parked without its bytes before Kafka sees it
+   * (under exactly_once_v2 a refused send would abort the transaction and fail the same change
+   * forever); the progress is removed and the next change is reported.
+   */
+  @Test
+  void anOversizeReportBecomesADeadLetterWithoutItsBytesAndTheNextChangeIsReported() {
+    driver.close();
+    java.util.Properties config = DifferStreams.config("dummy:9092", APP, stateDir);
+    config.put(StreamsConfig.producerPrefix(org.apache.kafka.clients.producer.ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+        64 * 1024);
+    driver = new TopologyTestDriver(DifferTopology.build(DifferOptions.defaults()), config, START);
+    topics();
+    StringBuilder base = new StringBuilder();
+    StringBuilder head = new StringBuilder();
+    for (int i = 0; base.length() < 128 * 1024; i++) {
+      base.append("k").append(i).append(": old\n");
+      head.append("k").append(i).append(": new\n");
+    }
+    plans.pipeInput(KEY, plan(render("prod", "apps")));
+    renders.pipeInput(KEY, ok("prod", "apps", base.toString(), head.toString()));
+
+    KeyValue<String, DeadLetter> letter = dlq.readKeyValue();
+    String reportKey = "https://git.example/infra.git#" + Fixtures.change().getRef();
+    assertEquals(reportKey, letter.key);
+    assertEquals(OversizeReport.class.getName(), letter.value.getErrorClass());
+    assertEquals(Topics.REPORTS.name(), letter.value.getTopic());
+    assertNull(letter.value.getValue(), "no report bytes in the letter");
+    assertTrue(letter.value.getReason().startsWith("the report of change " + KEY + " (" + reportKey + ") is "),
+        letter.value.getReason());
+    assertTrue(letter.value.getReason().contains("over the " + (64 * 1024 - 8 * 1024) + " bytes"),
+        letter.value.getReason());
+    assertTrue(reports.isEmpty());
+    assertNull(store().get(KEY), "parked once, not kept");
+
+    assertGoodChangeIsReported();
+  }
+
+  @Test
+  void aReportKafkaRefusesAsTooLargeBecomesADeadLetterOtherSendErrorsKeepKafkasBehaviour() {
+    UnsendableRecords handler = new UnsendableRecords();
+    handler.configure(DifferStreams.config("dummy:9092", APP, stateDir).entrySet().stream()
+        .collect(java.util.stream.Collectors.toMap(e -> e.getKey().toString(), Map.Entry::getValue)));
+    Report report = dev.foresight.differ.progress.Progress.report(new ChangeProgress(plan(render("prod", "apps")),
+        new ArrayList<>(List.of(ok("prod", "apps", "a: 1\n", "a: 2\n"))), START), START);
+    byte[] key = "repo#target".getBytes(StandardCharsets.UTF_8);
+    ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(Topics.REPORTS.name(), 1, key,
+        Topics.REPORTS.valueSerde().encode(report));
+
+    ProductionExceptionHandler.Response tooLarge = handler.handleError(null, record,
+        new org.apache.kafka.common.errors.RecordTooLargeException("too large"));
+    assertEquals(ProductionExceptionHandler.Result.RESUME, tooLarge.result());
+    DeadLetter letter = Topics.DLQ.valueSerde().decode(tooLarge.deadLetterQueueRecords().get(0).value());
+    assertNull(letter.getValue());
+    assertEquals(1, letter.getPartition());
+    assertTrue(letter.getReason().startsWith("the report of change " + report.getChangeId() + " ("), letter.getReason());
+    assertTrue(letter.getReason().contains("max.request.size=" + DifferStreams.MAX_REQUEST_BYTES), letter.getReason());
+
+    ProductionExceptionHandler.Response other = handler.handleError(null, record,
+        new org.apache.kafka.common.errors.InvalidTopicException("no"));
+    assertEquals(ProductionExceptionHandler.Result.FAIL, other.result());
+    assertEquals(List.of(), other.deadLetterQueueRecords(), "no raw-byte records on the DeadLetter topic");
+    assertEquals(ProductionExceptionHandler.Result.RETRY, handler.handleError(null, record,
+        new org.apache.kafka.common.errors.TimeoutException("later")).result());
+    ProductionExceptionHandler.Response unserializable = handler.handleSerializationError(null, record,
+        new SerializationException("no"), ProductionExceptionHandler.SerializationExceptionOrigin.VALUE);
+    assertEquals(ProductionExceptionHandler.Result.FAIL, unserializable.result());
+    assertEquals(List.of(), unserializable.deadLetterQueueRecords());
   }
 
   @Test
