@@ -12,6 +12,7 @@ import dev.foresight.differ.stream.DifferTopology;
 import dev.foresight.schema.ChangeKind;
 import dev.foresight.schema.ChangeRequested;
 import dev.foresight.schema.DeadLetter;
+import dev.foresight.schema.KustomizationReport;
 import dev.foresight.schema.PairAction;
 import dev.foresight.schema.PlannedPair;
 import dev.foresight.schema.RenderPlan;
@@ -44,9 +45,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A report over the differ producer's {@code max.request.size} (here lowered to 64 KiB) becomes a
- * {@link DeadLetter} naming the change, its size and the limit, and the next change on the same
- * partition is still reported: the partition is not stuck on the oversize report.
+ * Reports over the differ producer's {@code max.request.size} (here lowered to 64 KiB) on a real
+ * broker: one with a large diff is sent with its diff text cut (a warning says so), one still too
+ * large without diff text (a huge render error) becomes a {@link DeadLetter} naming the change, its
+ * size and the limit, and the next change on the same partition is still reported: the partition
+ * is not stuck on the oversize report.
  */
 class DifferOversizeReportIT {
 
@@ -57,8 +60,9 @@ class DifferOversizeReportIT {
   @TempDir Path dir;
 
   @Test
-  void anOversizeReportBecomesADeadLetterAndTheNextChangeIsReported() throws Exception {
-    String small = samePartitionAs(BIG);
+  void oversizeReportsAreCutOrParkedAndTheNextChangeIsReported() throws Exception {
+    String small = samePartitionAs(BIG, "5a11");
+    String largeDiff = samePartitionAs(BIG, "d1ff");
     try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0)) {
       TopicProvisioner.ensureTopics(kafka.bootstrapServers(), PARTITIONS, (short) 1);
       Properties config = DifferStreams.config(kafka.bootstrapServers(), "differ-oversize-it", dir.resolve("state"));
@@ -78,8 +82,12 @@ class DifferOversizeReportIT {
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> streams.state() == KafkaStreams.State.RUNNING);
         consumer.subscribe(List.of(Topics.REPORTS.name(), Topics.DLQ.name()));
 
+        send(producer, Topics.RENDER_PLANS.name(), largeDiff,
+            Topics.RENDER_PLANS.valueSerde().encode(plan(largeDiff)));
+        send(producer, Topics.RENDERS.name(), largeDiff,
+            Topics.RENDERS.valueSerde().encode(result(largeDiff, 2 * LIMIT)));
         send(producer, Topics.RENDER_PLANS.name(), BIG, Topics.RENDER_PLANS.valueSerde().encode(plan(BIG)));
-        send(producer, Topics.RENDERS.name(), BIG, Topics.RENDERS.valueSerde().encode(result(BIG, 2 * LIMIT)));
+        send(producer, Topics.RENDERS.name(), BIG, Topics.RENDERS.valueSerde().encode(failed(BIG, 2 * LIMIT)));
         send(producer, Topics.RENDER_PLANS.name(), small, Topics.RENDER_PLANS.valueSerde().encode(plan(small)));
         send(producer, Topics.RENDERS.name(), small, Topics.RENDERS.valueSerde().encode(result(small, 100)));
 
@@ -88,12 +96,18 @@ class DifferOversizeReportIT {
         Awaitility.await("the small change's report after the oversize one").atMost(Duration.ofSeconds(90))
             .pollInterval(Duration.ofMillis(100)).until(() -> {
               drain(consumer, Duration.ofMillis(200), reports, letters);
-              return !reports.isEmpty() && !letters.isEmpty();
+              return reports.size() >= 2 && !letters.isEmpty();
             });
         drain(consumer, Duration.ofSeconds(2), reports, letters);
 
-        assertEquals(List.of(small), reports.stream().map(Report::getChangeId).toList(),
+        assertEquals(List.of(largeDiff, small), reports.stream().map(Report::getChangeId).toList(),
             "the next change on the partition is reported, the oversize one is not");
+        KustomizationReport cut = reports.get(0).getProfiles().get(0).getKustomizations().get(0);
+        assertEquals("", cut.getObjects().get(0).getDiff(), "diff text cut");
+        assertEquals(1, cut.getStats().getObjectsChanged(), "stats kept");
+        assertTrue(cut.getWarnings().get(0).startsWith("diff text left out"), cut.getWarnings().toString());
+        assertTrue(reports.get(1).getProfiles().get(0).getKustomizations().get(0).getObjects().get(0).getDiff()
+            .contains("+  k0: new-0-value"), "the small change keeps its diff");
         assertEquals(1, letters.size(), "one letter: " + letters);
         DeadLetter letter = letters.get(0);
         assertEquals("differ", letter.getStage());
@@ -101,7 +115,8 @@ class DifferOversizeReportIT {
         assertEquals("dev.foresight.differ.stream.OversizeReport", letter.getErrorClass());
         assertTrue(letter.getReason().startsWith("the report of change " + BIG
             + " (https://git.example/infra.git#refs/heads/master) is "), letter.getReason());
-        assertTrue(letter.getReason().contains("over the " + (LIMIT - 8 * 1024) + " bytes the differ may send"),
+        assertTrue(letter.getReason().contains("bytes even without its diff text, over the " + (LIMIT - 8 * 1024)
+            + " bytes the differ may send"),
             letter.getReason());
         assertTrue(letter.getReason().contains("`foresight diff`"), letter.getReason());
         assertNull(letter.getValue(), "the report's bytes are not in the letter");
@@ -113,10 +128,10 @@ class DifferOversizeReportIT {
   }
 
   /** A change id whose records land on the same partition as {@code changeId}'s. */
-  private static String samePartitionAs(String changeId) {
+  private static String samePartitionAs(String changeId, String prefix) {
     int target = partition(changeId);
     for (int i = 0; ; i++) {
-      String candidate = String.format("5a11%012x", i);
+      String candidate = String.format("%s%012x", prefix, i);
       if (partition(candidate) == target) {
         return candidate;
       }
@@ -150,6 +165,11 @@ class DifferOversizeReportIT {
         .setSource("test").setRequestedAt(Instant.now()).build();
     return new RenderPlan(changeId, change, new ArrayList<>(List.of(
         new PlannedPair("prod", "apps", "flux-system", "./apps", PairAction.RENDER, null))), null, Instant.now(), null);
+  }
+
+  private static RenderResult failed(String changeId, int bytes) {
+    return new RenderResult(changeId, "prod", "apps", "flux-system", RenderStatus.ERROR, "x".repeat(bytes),
+        null, null, "test", 1L, new ArrayList<>(), 0, new ArrayList<>());
   }
 
   /** One ConfigMap whose every data line changes: a diff of about {@code bytes} per side. */

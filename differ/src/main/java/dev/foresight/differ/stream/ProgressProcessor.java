@@ -1,6 +1,7 @@
 package dev.foresight.differ.stream;
 
 import dev.foresight.differ.progress.Progress;
+import dev.foresight.differ.progress.ReportTrim;
 import dev.foresight.schema.AvroSerde;
 import dev.foresight.schema.ChangeIds;
 import dev.foresight.schema.ChangeProgress;
@@ -11,7 +12,6 @@ import dev.foresight.schema.Topics;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -71,7 +71,7 @@ final class ProgressProcessor implements Processor<String, Object, String, byte[
         : Progress.withResult(store.get(changeId), (RenderResult) record.value(), now);
     if (Progress.isComplete(next)) {
       store.delete(changeId); // first: a report that cannot be sent is parked once, not kept
-      emit(changeId, next, now, record.timestamp());
+      context.forward(report(changeId, next, now, record.timestamp()));
     } else {
       store.put(changeId, next);
     }
@@ -94,19 +94,27 @@ final class ProgressProcessor implements Processor<String, Object, String, byte[
             entry.key, entry.value.getResults().size(), options.timeout());
         continue;
       }
+      Record<String, byte[]> report;
       try {
-        emit(entry.key, entry.value, now, wallClockMs);
-      } catch (KafkaException | OversizeReport e) {
-        throw e; // Kafka's own failure (the change is fine), or one parked without its progress
+        report = report(entry.key, entry.value, now, wallClockMs);
+      } catch (OversizeReport e) {
+        throw e; // parked without its progress, which is as large
       } catch (RuntimeException e) {
         // Removed above, so it cannot fail every sweep; the dead letter keeps it. Changes after it
         // in this sweep are reported at the next one.
         throw new UnreportableChange(entry.key, PROGRESS_SERDE.encode(entry.value), e);
       }
+      // Outside the try: what Kafka throws here (a send refused, the task migrated) is not the
+      // change's fault and goes up as it is.
+      context.forward(report);
     }
   }
 
-  private void emit(String changeId, ChangeProgress progress, Instant now, long timestamp) {
+  /**
+   * The encoded report; its diff text is cut when it is over what the producer may send (the
+   * warnings say so), and it is refused when still over without any.
+   */
+  private Record<String, byte[]> report(String changeId, ChangeProgress progress, Instant now, long timestamp) {
     Report report = Progress.report(progress, now, options.diff());
     String key = ChangeIds.reportKey(report.getChange());
     if (!report.getMissing().isEmpty()) {
@@ -120,8 +128,19 @@ final class ProgressProcessor implements Processor<String, Object, String, byte[
     }
     byte[] value = Topics.REPORTS.valueSerde().encode(report);
     if (value.length > maxReportBytes) {
-      throw new OversizeReport(changeId, key, value.length, maxReportBytes);
+      int size = value.length;
+      // A little more than the excess, for the warnings added.
+      value = Topics.REPORTS.valueSerde().encode(ReportTrim.withoutDiffText(report,
+          size - maxReportBytes + maxReportBytes / 16, size, maxReportBytes));
+      if (value.length > maxReportBytes) {
+        value = Topics.REPORTS.valueSerde().encode(ReportTrim.withoutAnyDiffText(report, size, maxReportBytes));
+      }
+      if (value.length > maxReportBytes) {
+        throw new OversizeReport(changeId, key, value.length, maxReportBytes);
+      }
+      log.warn("change {}: report of {} bytes over {}, sent with diff text left out ({} bytes)", changeId, size,
+          maxReportBytes, value.length);
     }
-    context.forward(new Record<>(key, value, timestamp));
+    return new Record<>(key, value, timestamp);
   }
 }

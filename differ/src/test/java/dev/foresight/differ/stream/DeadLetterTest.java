@@ -14,6 +14,7 @@ import dev.foresight.differ.Fixtures;
 import dev.foresight.schema.AvroSerde;
 import dev.foresight.schema.ChangeProgress;
 import dev.foresight.schema.DeadLetter;
+import dev.foresight.schema.KustomizationReport;
 import dev.foresight.schema.RenderPlan;
 import dev.foresight.schema.RenderResult;
 import dev.foresight.schema.Report;
@@ -196,16 +197,19 @@ class DeadLetterTest {
   }
 
   /**
-   * A report over what the producer may send is parked without its bytes before Kafka sees it
-   * (under exactly_once_v2 a refused send would abort the transaction and fail the same change
-   * forever); the progress is removed and the next change is reported.
+   * A report over what the producer may send loses the diff text of its largest Kustomization (a
+   * warning says so, stats stay); one still over without any diff text (here a huge render error)
+   * is parked without its bytes before Kafka sees it: under exactly_once_v2 a refused send would
+   * abort the transaction and fail the same change forever. The next change is reported.
    */
   @Test
-  void anOversizeReportBecomesADeadLetterWithoutItsBytesAndTheNextChangeIsReported() {
+  void anOversizeReportIsCutOrParkedAndTheNextChangeIsReported() {
+    int limit = 64 * 1024;
+    int maxValue = limit - 8 * 1024;
     driver.close();
     java.util.Properties config = DifferStreams.config("dummy:9092", APP, stateDir);
     config.put(StreamsConfig.producerPrefix(org.apache.kafka.clients.producer.ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
-        64 * 1024);
+        limit);
     driver = new TopologyTestDriver(DifferTopology.build(DifferOptions.defaults()), config, START);
     topics();
     StringBuilder base = new StringBuilder();
@@ -214,9 +218,30 @@ class DeadLetterTest {
       base.append("k").append(i).append(": old\n");
       head.append("k").append(i).append(": new\n");
     }
-    plans.pipeInput(KEY, plan(render("prod", "apps")));
-    renders.pipeInput(KEY, ok("prod", "apps", base.toString(), head.toString()));
+    plans.pipeInput(KEY, twoPairs());
+    renders.pipeInput(KEY, ok("prod", "apps", cm(base), cm(head)));
+    renders.pipeInput(KEY, ok("prod", "infra", cm("b: 1\n"), cm("b: 2\n")));
 
+    List<Report> cut = reports.readValuesToList();
+    assertEquals(1, cut.size(), "reported with the diff text cut");
+    KustomizationReport apps = cut.get(0).getProfiles().get(0).getKustomizations().stream()
+        .filter(k -> k.getName().equals("apps")).findFirst().orElseThrow();
+    KustomizationReport infra = cut.get(0).getProfiles().get(0).getKustomizations().stream()
+        .filter(k -> k.getName().equals("infra")).findFirst().orElseThrow();
+    assertEquals("", apps.getDiff());
+    assertEquals("", apps.getObjects().get(0).getDiff());
+    assertTrue(apps.getStats().getLinesAdded() > 1000, "stats stay: " + apps.getStats());
+    assertEquals(1, apps.getWarnings().size());
+    assertTrue(apps.getWarnings().get(0).startsWith("diff text left out: the report of this change was "),
+        apps.getWarnings().get(0));
+    assertTrue(apps.getWarnings().get(0).contains("over the " + maxValue + " bytes")
+        && apps.getWarnings().get(0).contains("`foresight diff`"), apps.getWarnings().get(0));
+    assertTrue(infra.getObjects().get(0).getDiff().contains("+  b: 2"), "the small Kustomization keeps its diff: " + infra);
+    assertEquals(List.of(), infra.getWarnings());
+    assertTrue(dlq.isEmpty());
+
+    plans.pipeInput(KEY, plan(render("prod", "apps")));
+    renders.pipeInput(KEY, Fixtures.error("prod", "apps", "x".repeat(2 * limit)));
     KeyValue<String, DeadLetter> letter = dlq.readKeyValue();
     String reportKey = "https://git.example/infra.git#" + Fixtures.change().getRef();
     assertEquals(reportKey, letter.key);
@@ -225,12 +250,17 @@ class DeadLetterTest {
     assertNull(letter.value.getValue(), "no report bytes in the letter");
     assertTrue(letter.value.getReason().startsWith("the report of change " + KEY + " (" + reportKey + ") is "),
         letter.value.getReason());
-    assertTrue(letter.value.getReason().contains("over the " + (64 * 1024 - 8 * 1024) + " bytes"),
-        letter.value.getReason());
+    assertTrue(letter.value.getReason().contains("bytes even without its diff text, over the " + maxValue
+        + " bytes"), letter.value.getReason());
     assertTrue(reports.isEmpty());
     assertNull(store().get(KEY), "parked once, not kept");
 
     assertGoodChangeIsReported();
+  }
+
+  private static String cm(CharSequence data) {
+    return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n"
+        + data.toString().replaceAll("(?m)^(?=.)", "  ");
   }
 
   @Test
