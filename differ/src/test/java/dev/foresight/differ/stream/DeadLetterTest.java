@@ -295,6 +295,27 @@ class DeadLetterTest {
     assertEquals(List.of(), unserializable.deadLetterQueueRecords());
   }
 
+  /** A send Kafka refused surfaces in the processor as a StreamsException: the record is fine, so the task fails. */
+  @Test
+  void kafkasOwnFailuresFailTheTaskInsteadOfParkingAHealthyRecord() {
+    FailedRecords handler = new FailedRecords();
+    handler.configure(DifferStreams.config("dummy:9092", APP, stateDir).entrySet().stream()
+        .collect(java.util.stream.Collectors.toMap(e -> e.getKey().toString(), Map.Entry::getValue)));
+    byte[] value = Topics.RENDERS.valueSerde().encode(ok("prod", "apps", "a: 1\n", "a: 2\n"));
+    org.apache.kafka.streams.errors.ErrorHandlerContext context =
+        new org.apache.kafka.streams.errors.internals.DefaultErrorHandlerContext(null, Topics.RENDERS.name(), 0, 3L,
+            new org.apache.kafka.common.header.internals.RecordHeaders(), "progress",
+            new org.apache.kafka.streams.processor.TaskId(0, 0), 0L, KEY.getBytes(StandardCharsets.UTF_8), value);
+
+    var kafkas = handler.handleError(context, null, new org.apache.kafka.streams.errors.StreamsException(
+        "Error encountered trying to send record to topic differ-test-differ-progress-changelog"));
+    assertEquals(org.apache.kafka.streams.errors.ProcessingExceptionHandler.Result.FAIL, kafkas.result());
+    assertEquals(List.of(), kafkas.deadLetterQueueRecords());
+    var ours = handler.handleError(context, null, new IllegalStateException("our invariant"));
+    assertEquals(org.apache.kafka.streams.errors.ProcessingExceptionHandler.Result.RESUME, ours.result());
+    assertEquals(1, ours.deadLetterQueueRecords().size());
+  }
+
   @Test
   void theHandlersRefuseToStartWithoutADeadLetterTopic() {
     ConfigException e = assertThrows(ConfigException.class,
