@@ -24,9 +24,11 @@ final class DeadLetters {
   private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
   private final String topic;
+  private final long maxValueBytes;
 
-  private DeadLetters(String topic) {
+  private DeadLetters(String topic, long maxValueBytes) {
     this.topic = topic;
+    this.maxValueBytes = maxValueBytes;
   }
 
   /** The topic comes from {@value StreamsConfig#ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG}. */
@@ -37,12 +39,21 @@ final class DeadLetters {
           + StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG + " (normally " + Topics.DLQ.name()
           + "); build the Streams configuration with DifferStreams.config(...)");
     }
-    return new DeadLetters(name.toString());
+    return new DeadLetters(name.toString(), DifferStreams.maxValueBytes(configs) / 2);
   }
 
-  /** One letter keyed by the original key; logs where the record came from and why it was parked. */
+  /**
+   * One letter keyed by the original key; logs where the record came from and why it was parked. A
+   * value over half of what the producer may send is left out (the reason says so), so that the
+   * letter itself can always be sent.
+   */
   ProducerRecord<byte[], byte[]> letter(String source, int partition, long offset, byte[] key, byte[] value,
       String reason, Exception error) {
+    if (value != null && value.length > maxValueBytes) {
+      reason = reason + " (the value, " + value.length + " bytes, is left out of this letter: over " + maxValueBytes
+          + " bytes; read it from " + source + "-" + partition + (offset < 0 ? "" : "@" + offset) + ")";
+      value = null;
+    }
     log.warn("{}: {}-{}@{} sent to {}: {}", STAGE, source, partition, offset, topic, reason);
     DeadLetter letter = DeadLetter.newBuilder()
         .setStage(STAGE)

@@ -30,8 +30,9 @@ public final class DifferTopology {
         Serdes.String(), new AvroSerde<>(ChangeProgress.class))
         .withLoggingEnabled(Map.of("max.message.bytes", String.valueOf(DifferStreams.MAX_REQUEST_BYTES))),
         "progress");
+    // The processor encodes the report itself, to check its size before Kafka sees it.
     topology.addSink("reports", Topics.REPORTS.name(), Serdes.String().serializer(),
-        Topics.REPORTS.valueSerde().serializer(), "progress");
+        Serdes.ByteArray().serializer(), "progress");
     return topology;
   }
 }

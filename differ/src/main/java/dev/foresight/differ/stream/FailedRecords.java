@@ -1,11 +1,13 @@
 package dev.foresight.differ.stream;
 
+import dev.foresight.schema.Topics;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.api.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,17 @@ public final class FailedRecords implements ProcessingExceptionHandler {
 
   @Override
   public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+    if (exception instanceof OversizeReport oversize) {
+      return Response.resume(List.of(letters.letter(Topics.REPORTS.name(), context.taskId().partition(), -1L,
+          oversize.reportKey().getBytes(StandardCharsets.UTF_8), null, oversize.getMessage(), exception)));
+    }
+    if (exception instanceof StreamsException) {
+      // Kafka's own failure (a send refused, a transaction in error): the record is fine; fail the
+      // task so that Kafka aborts and retries, rather than park a healthy record.
+      log.error("{}: processor {} failed in Kafka: {}", DeadLetters.STAGE, context.processorNodeId(),
+          exception.toString(), exception);
+      return Response.fail();
+    }
     if (exception instanceof UnreportableChange change) {
       return Response.resume(List.of(letters.letter(progressChangelog, context.taskId().partition(), -1L,
           change.changeId().getBytes(StandardCharsets.UTF_8), change.progress(), change.getMessage(), exception)));

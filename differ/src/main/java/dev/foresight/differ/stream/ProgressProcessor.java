@@ -1,12 +1,14 @@
 package dev.foresight.differ.stream;
 
 import dev.foresight.differ.progress.Progress;
+import dev.foresight.differ.progress.ReportTrim;
 import dev.foresight.schema.AvroSerde;
 import dev.foresight.schema.ChangeIds;
 import dev.foresight.schema.ChangeProgress;
 import dev.foresight.schema.RenderPlan;
 import dev.foresight.schema.RenderResult;
 import dev.foresight.schema.Report;
+import dev.foresight.schema.Topics;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,14 +27,15 @@ import org.slf4j.MDC;
  * Collects plan and results per change id; forwards the report when complete or timed out. What
  * throws here goes to {@link FailedRecords} (dead letter, then the next record).
  */
-final class ProgressProcessor implements Processor<String, Object, String, Report> {
+final class ProgressProcessor implements Processor<String, Object, String, byte[]> {
 
   private static final Logger log = LoggerFactory.getLogger(ProgressProcessor.class);
 
   private static final AvroSerde<ChangeProgress> PROGRESS_SERDE = new AvroSerde<>(ChangeProgress.class);
 
   private final DifferOptions options;
-  private ProcessorContext<String, Report> context;
+  private ProcessorContext<String, byte[]> context;
+  private long maxReportBytes;
   private KeyValueStore<String, ChangeProgress> store;
 
   ProgressProcessor(DifferOptions options) {
@@ -40,8 +43,9 @@ final class ProgressProcessor implements Processor<String, Object, String, Repor
   }
 
   @Override
-  public void init(ProcessorContext<String, Report> context) {
+  public void init(ProcessorContext<String, byte[]> context) {
     this.context = context;
+    this.maxReportBytes = DifferStreams.maxValueBytes(context.appConfigs());
     this.store = context.getStateStore(DifferTopology.PROGRESS_STORE);
     context.schedule(options.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::expire);
   }
@@ -66,8 +70,8 @@ final class ProgressProcessor implements Processor<String, Object, String, Repor
         ? Progress.withPlan(store.get(changeId), plan, now)
         : Progress.withResult(store.get(changeId), (RenderResult) record.value(), now);
     if (Progress.isComplete(next)) {
-      emit(changeId, next, now, record.timestamp());
-      store.delete(changeId);
+      store.delete(changeId); // first: a report that cannot be sent is parked once, not kept
+      context.forward(report(changeId, next, now, record.timestamp()));
     } else {
       store.put(changeId, next);
     }
@@ -90,17 +94,27 @@ final class ProgressProcessor implements Processor<String, Object, String, Repor
             entry.key, entry.value.getResults().size(), options.timeout());
         continue;
       }
+      Record<String, byte[]> report;
       try {
-        emit(entry.key, entry.value, now, wallClockMs);
+        report = report(entry.key, entry.value, now, wallClockMs);
+      } catch (OversizeReport e) {
+        throw e; // parked without its progress, which is as large
       } catch (RuntimeException e) {
         // Removed above, so it cannot fail every sweep; the dead letter keeps it. Changes after it
         // in this sweep are reported at the next one.
         throw new UnreportableChange(entry.key, PROGRESS_SERDE.encode(entry.value), e);
       }
+      // Outside the try: what Kafka throws here (a send refused, the task migrated) is not the
+      // change's fault and goes up as it is.
+      context.forward(report);
     }
   }
 
-  private void emit(String changeId, ChangeProgress progress, Instant now, long timestamp) {
+  /**
+   * The encoded report; its diff text is cut when it is over what the producer may send (the
+   * warnings say so), and it is refused when still over without any.
+   */
+  private Record<String, byte[]> report(String changeId, ChangeProgress progress, Instant now, long timestamp) {
     Report report = Progress.report(progress, now, options.diff());
     String key = ChangeIds.reportKey(report.getChange());
     if (!report.getMissing().isEmpty()) {
@@ -112,6 +126,21 @@ final class ProgressProcessor implements Processor<String, Object, String, Repor
         MDC.remove("change");
       }
     }
-    context.forward(new Record<>(key, report, timestamp));
+    byte[] value = Topics.REPORTS.valueSerde().encode(report);
+    if (value.length > maxReportBytes) {
+      int size = value.length;
+      // A little more than the excess, for the warnings added.
+      value = Topics.REPORTS.valueSerde().encode(ReportTrim.withoutDiffText(report,
+          size - maxReportBytes + maxReportBytes / 16, size, maxReportBytes));
+      if (value.length > maxReportBytes) {
+        value = Topics.REPORTS.valueSerde().encode(ReportTrim.withoutAnyDiffText(report, size, maxReportBytes));
+      }
+      if (value.length > maxReportBytes) {
+        throw new OversizeReport(changeId, key, value.length, maxReportBytes);
+      }
+      log.warn("change {}: report of {} bytes over {}, sent with diff text left out ({} bytes)", changeId, size,
+          maxReportBytes, value.length);
+    }
+    return new Record<>(key, value, timestamp);
   }
 }

@@ -14,6 +14,7 @@ import dev.foresight.differ.Fixtures;
 import dev.foresight.schema.AvroSerde;
 import dev.foresight.schema.ChangeProgress;
 import dev.foresight.schema.DeadLetter;
+import dev.foresight.schema.KustomizationReport;
 import dev.foresight.schema.RenderPlan;
 import dev.foresight.schema.RenderResult;
 import dev.foresight.schema.Report;
@@ -39,6 +40,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
+import org.apache.kafka.streams.errors.ProductionExceptionHandler;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,6 +71,10 @@ class DeadLetterTest {
         .withPunctuateInterval(Duration.ofSeconds(5));
     driver = new TopologyTestDriver(DifferTopology.build(options), DifferStreams.config("dummy:9092", APP, stateDir),
         START);
+    topics();
+  }
+
+  private void topics() {
     plans = driver.createInputTopic(Topics.RENDER_PLANS.name(), Serdes.String().serializer(),
         Topics.RENDER_PLANS.valueSerde().serializer());
     renders = driver.createInputTopic(Topics.RENDERS.name(), Serdes.String().serializer(),
@@ -188,6 +194,126 @@ class DeadLetterTest {
     assertEquals(List.of("prod/infra"), out.get(0).getMissing());
     driver.advanceWallClockTime(Duration.ofMinutes(2));
     assertTrue(dlq.isEmpty(), "parked once");
+  }
+
+  /**
+   * A report over what the producer may send loses the diff text of its largest Kustomization (a
+   * warning says so, stats stay); one still over without any diff text (here a huge render error)
+   * is parked without its bytes before Kafka sees it: under exactly_once_v2 a refused send would
+   * abort the transaction and fail the same change forever. The next change is reported.
+   */
+  @Test
+  void anOversizeReportIsCutOrParkedAndTheNextChangeIsReported() {
+    int limit = 64 * 1024;
+    int maxValue = limit - 8 * 1024;
+    driver.close();
+    java.util.Properties config = DifferStreams.config("dummy:9092", APP, stateDir);
+    config.put(StreamsConfig.producerPrefix(org.apache.kafka.clients.producer.ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+        limit);
+    driver = new TopologyTestDriver(DifferTopology.build(DifferOptions.defaults()), config, START);
+    topics();
+    StringBuilder base = new StringBuilder();
+    StringBuilder head = new StringBuilder();
+    for (int i = 0; base.length() < 128 * 1024; i++) {
+      base.append("k").append(i).append(": old\n");
+      head.append("k").append(i).append(": new\n");
+    }
+    plans.pipeInput(KEY, twoPairs());
+    renders.pipeInput(KEY, ok("prod", "apps", cm(base), cm(head)));
+    renders.pipeInput(KEY, ok("prod", "infra", cm("b: 1\n"), cm("b: 2\n")));
+
+    List<Report> cut = reports.readValuesToList();
+    assertEquals(1, cut.size(), "reported with the diff text cut");
+    KustomizationReport apps = cut.get(0).getProfiles().get(0).getKustomizations().stream()
+        .filter(k -> k.getName().equals("apps")).findFirst().orElseThrow();
+    KustomizationReport infra = cut.get(0).getProfiles().get(0).getKustomizations().stream()
+        .filter(k -> k.getName().equals("infra")).findFirst().orElseThrow();
+    assertEquals("", apps.getDiff());
+    assertEquals("", apps.getObjects().get(0).getDiff());
+    assertTrue(apps.getStats().getLinesAdded() > 1000, "stats stay: " + apps.getStats());
+    assertEquals(1, apps.getWarnings().size());
+    assertTrue(apps.getWarnings().get(0).startsWith("diff text left out: the report of this change was "),
+        apps.getWarnings().get(0));
+    assertTrue(apps.getWarnings().get(0).contains("over the " + maxValue + " bytes")
+        && apps.getWarnings().get(0).contains("`foresight diff`"), apps.getWarnings().get(0));
+    assertTrue(infra.getObjects().get(0).getDiff().contains("+  b: 2"), "the small Kustomization keeps its diff: " + infra);
+    assertEquals(List.of(), infra.getWarnings());
+    assertTrue(dlq.isEmpty());
+
+    plans.pipeInput(KEY, plan(render("prod", "apps")));
+    renders.pipeInput(KEY, Fixtures.error("prod", "apps", "x".repeat(2 * limit)));
+    KeyValue<String, DeadLetter> letter = dlq.readKeyValue();
+    String reportKey = "https://git.example/infra.git#" + Fixtures.change().getRef();
+    assertEquals(reportKey, letter.key);
+    assertEquals(OversizeReport.class.getName(), letter.value.getErrorClass());
+    assertEquals(Topics.REPORTS.name(), letter.value.getTopic());
+    assertNull(letter.value.getValue(), "no report bytes in the letter");
+    assertTrue(letter.value.getReason().startsWith("the report of change " + KEY + " (" + reportKey + ") is "),
+        letter.value.getReason());
+    assertTrue(letter.value.getReason().contains("bytes even without its diff text, over the " + maxValue
+        + " bytes"), letter.value.getReason());
+    assertTrue(reports.isEmpty());
+    assertNull(store().get(KEY), "parked once, not kept");
+
+    assertGoodChangeIsReported();
+  }
+
+  private static String cm(CharSequence data) {
+    return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n"
+        + data.toString().replaceAll("(?m)^(?=.)", "  ");
+  }
+
+  @Test
+  void aReportKafkaRefusesAsTooLargeBecomesADeadLetterOtherSendErrorsKeepKafkasBehaviour() {
+    UnsendableRecords handler = new UnsendableRecords();
+    handler.configure(DifferStreams.config("dummy:9092", APP, stateDir).entrySet().stream()
+        .collect(java.util.stream.Collectors.toMap(e -> e.getKey().toString(), Map.Entry::getValue)));
+    Report report = dev.foresight.differ.progress.Progress.report(new ChangeProgress(plan(render("prod", "apps")),
+        new ArrayList<>(List.of(ok("prod", "apps", "a: 1\n", "a: 2\n"))), START), START);
+    byte[] key = "repo#target".getBytes(StandardCharsets.UTF_8);
+    ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(Topics.REPORTS.name(), 1, key,
+        Topics.REPORTS.valueSerde().encode(report));
+
+    ProductionExceptionHandler.Response tooLarge = handler.handleError(null, record,
+        new org.apache.kafka.common.errors.RecordTooLargeException("too large"));
+    assertEquals(ProductionExceptionHandler.Result.RESUME, tooLarge.result());
+    DeadLetter letter = Topics.DLQ.valueSerde().decode(tooLarge.deadLetterQueueRecords().get(0).value());
+    assertNull(letter.getValue());
+    assertEquals(1, letter.getPartition());
+    assertTrue(letter.getReason().startsWith("the report of change " + report.getChangeId() + " ("), letter.getReason());
+    assertTrue(letter.getReason().contains("max.request.size=" + DifferStreams.MAX_REQUEST_BYTES), letter.getReason());
+
+    ProductionExceptionHandler.Response other = handler.handleError(null, record,
+        new org.apache.kafka.common.errors.InvalidTopicException("no"));
+    assertEquals(ProductionExceptionHandler.Result.FAIL, other.result());
+    assertEquals(List.of(), other.deadLetterQueueRecords(), "no raw-byte records on the DeadLetter topic");
+    assertEquals(ProductionExceptionHandler.Result.RETRY, handler.handleError(null, record,
+        new org.apache.kafka.common.errors.TimeoutException("later")).result());
+    ProductionExceptionHandler.Response unserializable = handler.handleSerializationError(null, record,
+        new SerializationException("no"), ProductionExceptionHandler.SerializationExceptionOrigin.VALUE);
+    assertEquals(ProductionExceptionHandler.Result.FAIL, unserializable.result());
+    assertEquals(List.of(), unserializable.deadLetterQueueRecords());
+  }
+
+  /** A send Kafka refused surfaces in the processor as a StreamsException: the record is fine, so the task fails. */
+  @Test
+  void kafkasOwnFailuresFailTheTaskInsteadOfParkingAHealthyRecord() {
+    FailedRecords handler = new FailedRecords();
+    handler.configure(DifferStreams.config("dummy:9092", APP, stateDir).entrySet().stream()
+        .collect(java.util.stream.Collectors.toMap(e -> e.getKey().toString(), Map.Entry::getValue)));
+    byte[] value = Topics.RENDERS.valueSerde().encode(ok("prod", "apps", "a: 1\n", "a: 2\n"));
+    org.apache.kafka.streams.errors.ErrorHandlerContext context =
+        new org.apache.kafka.streams.errors.internals.DefaultErrorHandlerContext(null, Topics.RENDERS.name(), 0, 3L,
+            new org.apache.kafka.common.header.internals.RecordHeaders(), "progress",
+            new org.apache.kafka.streams.processor.TaskId(0, 0), 0L, KEY.getBytes(StandardCharsets.UTF_8), value);
+
+    var kafkas = handler.handleError(context, null, new org.apache.kafka.streams.errors.StreamsException(
+        "Error encountered trying to send record to topic differ-test-differ-progress-changelog"));
+    assertEquals(org.apache.kafka.streams.errors.ProcessingExceptionHandler.Result.FAIL, kafkas.result());
+    assertEquals(List.of(), kafkas.deadLetterQueueRecords());
+    var ours = handler.handleError(context, null, new IllegalStateException("our invariant"));
+    assertEquals(org.apache.kafka.streams.errors.ProcessingExceptionHandler.Result.RESUME, ours.result());
+    assertEquals(1, ours.deadLetterQueueRecords().size());
   }
 
   @Test
