@@ -3,6 +3,7 @@ package dev.foresight.renderer.closure;
 import dev.foresight.kustomize.FileTree;
 import dev.foresight.kustomize.OverlayFileTree;
 import dev.foresight.kustomize.TreePath;
+import dev.foresight.renderer.flux.PlainYaml;
 import dev.foresight.renderer.flux.SourceArtifactTree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -146,7 +147,7 @@ public final class ClosureCollector {
         resource(dir, entry, kfile + " " + key);
       }
     }
-    for (Map<?, ?> patch : maps(k.get("patches"))) {
+    for (Map<?, ?> patch : PlainYaml.maps(k.get("patches"))) {
       optionalFile(dir, patch.get("path"), kfile, "patches");
     }
     for (String entry : strings(k.get("patchesStrategicMerge"), kfile, "patchesStrategicMerge")) {
@@ -154,11 +155,11 @@ public final class ClosureCollector {
         file(dir, entry, kfile + " patchesStrategicMerge");
       }
     }
-    for (Map<?, ?> patch : maps(k.get("patchesJson6902"))) {
+    for (Map<?, ?> patch : PlainYaml.maps(k.get("patchesJson6902"))) {
       optionalFile(dir, patch.get("path"), kfile, "patchesJson6902");
     }
     for (String key : List.of("configMapGenerator", "secretGenerator")) {
-      for (Map<?, ?> generator : maps(k.get(key))) {
+      for (Map<?, ?> generator : PlainYaml.maps(k.get(key))) {
         for (String entry : strings(generator.get("files"), kfile, key + ".files")) {
           int eq = entry.indexOf('=');
           file(dir, eq < 0 ? entry : entry.substring(eq + 1), kfile + " " + key + ".files");
@@ -177,7 +178,7 @@ public final class ClosureCollector {
     if (k.get("openapi") instanceof Map<?, ?> openapi) {
       optionalFile(dir, openapi.get("path"), kfile, "openapi.path");
     }
-    for (Map<?, ?> replacement : maps(k.get("replacements"))) {
+    for (Map<?, ?> replacement : PlainYaml.maps(k.get("replacements"))) {
       optionalFile(dir, replacement.get("path"), kfile, "replacements");
     }
     for (String key : List.of("transformers", "generators", "validators")) {
@@ -288,7 +289,7 @@ public final class ClosureCollector {
           file(dir, s, from + " " + key);
         }
       }
-      for (Map<?, ?> replacement : maps(config.get("replacements"))) {
+      for (Map<?, ?> replacement : PlainYaml.maps(config.get("replacements"))) {
         optionalFile(dir, replacement.get("path"), from, "replacements");
       }
       if (config.get("repo") instanceof String repo && !repo.isBlank()) {
@@ -298,8 +299,8 @@ public final class ClosureCollector {
   }
 
   private void helm(String dir, Map<?, ?> k, String kfile) throws IOException {
-    List<Map<?, ?>> charts = maps(k.get("helmCharts"));
-    List<Map<?, ?>> legacy = maps(k.get("helmChartInflationGenerator"));
+    List<Map<?, ?>> charts = PlainYaml.maps(k.get("helmCharts"));
+    List<Map<?, ?>> legacy = PlainYaml.maps(k.get("helmChartInflationGenerator"));
     if (charts.isEmpty() && legacy.isEmpty()) {
       return;
     }
@@ -400,18 +401,6 @@ public final class ClosureCollector {
         out.add(s);
       } else {
         problem(file + " " + field + ": expected a string entry, found " + item);
-      }
-    }
-    return out;
-  }
-
-  private static List<Map<?, ?>> maps(Object value) {
-    List<Map<?, ?>> out = new ArrayList<>();
-    if (value instanceof List<?> list) {
-      for (Object item : list) {
-        if (item instanceof Map<?, ?> m) {
-          out.add(m);
-        }
       }
     }
     return out;

@@ -65,15 +65,15 @@ public record ArtifactGenerator(String name, String namespace, List<SourceRef> s
     Map<?, ?> spec = FluxKustomization.map(object.get("spec"));
     String namespace = text(metadata.get("namespace"));
     List<SourceRef> sources = new ArrayList<>();
-    for (Map<?, ?> s : maps(spec.get("sources"))) {
+    for (Map<?, ?> s : PlainYaml.maps(spec.get("sources"))) {
       String ns = text(s.get("namespace"));
       sources.add(new SourceRef(text(s.get("alias")), text(s.get("kind")), text(s.get("name")),
           ns.isEmpty() ? namespace : ns));
     }
     List<Artifact> artifacts = new ArrayList<>();
-    for (Map<?, ?> a : maps(spec.get("artifacts"))) {
+    for (Map<?, ?> a : PlainYaml.maps(spec.get("artifacts"))) {
       List<CopyOperation> copy = new ArrayList<>();
-      for (Map<?, ?> c : maps(a.get("copy"))) {
+      for (Map<?, ?> c : PlainYaml.maps(a.get("copy"))) {
         List<String> exclude = new ArrayList<>();
         if (c.get("exclude") instanceof List<?> list) {
           list.forEach(e -> exclude.add(text(e)));
@@ -85,18 +85,6 @@ public record ArtifactGenerator(String name, String namespace, List<SourceRef> s
     }
     return new ArtifactGenerator(text(metadata.get("name")), namespace, sources, text(spec.get("pathPattern")),
         artifacts, object);
-  }
-
-  private static List<Map<?, ?>> maps(Object value) {
-    List<Map<?, ?>> out = new ArrayList<>();
-    if (value instanceof List<?> list) {
-      for (Object item : list) {
-        if (item instanceof Map<?, ?> m) {
-          out.add(m);
-        }
-      }
-    }
-    return out;
   }
 
   private static String text(Object value) {
