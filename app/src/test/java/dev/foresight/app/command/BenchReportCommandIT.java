@@ -1,13 +1,11 @@
 package dev.foresight.app.command;
 
+import dev.foresight.app.Cli;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.foresight.app.GeneratedRepos;
-import dev.foresight.app.Foresight;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,18 +20,10 @@ class BenchReportCommandIT {
     GeneratedRepos.generate(dir.resolve("fixture"), "BenchReportCommandIT", "--apps", "4", "--profiles", "3",
         "--commits", "20");
 
-    PrintStream out = System.out;
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    int code;
-    try {
-      System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-      code = Foresight.run("bench", "report", "--repo", dir.resolve("fixture/infra").toString(), "--runs", "2",
-          "--work-dir", dir.resolve("data").toString(), "staging..master", "master~5..master");
-    } finally {
-      System.setOut(out);
-    }
-    String printed = bytes.toString(StandardCharsets.UTF_8);
-    assertEquals(0, code, printed);
+    Cli.Run run = Cli.run("bench", "report", "--repo", dir.resolve("fixture/infra").toString(), "--runs", "2",
+        "--work-dir", dir.resolve("data").toString(), "staging..master", "master~5..master");
+    String printed = run.out();
+    assertEquals(0, run.exitCode(), run.printed());
     for (String view : new String[] {"text", "markdown", "json", "html", "slack"}) {
       assertTrue(printed.contains("  " + view + " "), view + " size printed: " + printed);
     }

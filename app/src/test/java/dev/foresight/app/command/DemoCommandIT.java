@@ -1,13 +1,11 @@
 package dev.foresight.app.command;
 
+import dev.foresight.app.Cli;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.foresight.app.Foresight;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,18 +25,10 @@ class DemoCommandIT {
 
   @Test
   void printsEachReportWithItsHtmlViewAndThePromotionListsTheWebCommits() throws Exception {
-    PrintStream original = System.out;
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    int code;
-    try {
-      System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-      // --verbose: the demo would otherwise turn the dev.foresight loggers down for the whole JVM
-      code = Foresight.run("demo", "--data-dir", dir.toString(), "--timeout", "180", "--verbose");
-    } finally {
-      System.setOut(original);
-    }
-    String out = bytes.toString(StandardCharsets.UTF_8);
-    assertEquals(0, code, out);
+    // --verbose: the demo would otherwise turn the dev.foresight loggers down for the whole JVM
+    Cli.Run run = Cli.run("demo", "--data-dir", dir.toString(), "--timeout", "180", "--verbose");
+    String out = run.out();
+    assertEquals(0, run.exitCode(), run.printed());
     assertTrue(out.contains("component repository web: " + dir.resolve("components/web")), out);
 
     List<String> lines = out.lines().toList();

@@ -1,22 +1,18 @@
 package dev.foresight.app.command;
 
+import dev.foresight.app.Cli;
+
 import dev.foresight.app.Tools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.foresight.app.Foresight;
 import dev.foresight.app.sample.SampleRepository;
 import dev.foresight.app.sample.SampleRepository.RefUpdate;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +23,6 @@ class DiffCommandIT {
   @TempDir static Path dir;
   static SampleRepository.Sample sample;
 
-  record Run(int exitCode, String out, String err) {}
 
   @BeforeAll
   static void sample() throws Exception {
@@ -35,20 +30,8 @@ class DiffCommandIT {
     sample = SampleRepository.create(dir.resolve("repo"));
   }
 
-  static Run foresight(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-    ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-      int code = Foresight.run(args);
-      return new Run(code, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+  static Cli.Run foresight(String... args) {
+    return Cli.run(args);
   }
 
   String[] diff(String... more) {
@@ -62,7 +45,7 @@ class DiffCommandIT {
   @Test
   void promotionAsJsonShowsTheReplicaChangeInProductionOnly() throws Exception {
     RefUpdate replicas = sample.refUpdates().get(1);
-    Run run = foresight(diff(replicas.before(), replicas.after(), "--format", "json", "--exit-code"));
+    Cli.Run run = foresight(diff(replicas.before(), replicas.after(), "--format", "json", "--exit-code"));
 
     assertEquals(1, run.exitCode(), "--exit-code: 1 when something differs; stderr: " + run.err());
     JsonNode report = new ObjectMapper().readTree(run.out());
@@ -86,7 +69,7 @@ class DiffCommandIT {
 
   @Test
   void noChangeExitsZero() {
-    Run run = foresight(diff("master", "master", "--exit-code", "--profile", "staging"));
+    Cli.Run run = foresight(diff("master", "master", "--exit-code", "--profile", "staging"));
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.out().contains("No changes (2 kustomizations in 1 profile)"), "--profile filters: " + run.out());
   }
@@ -94,7 +77,7 @@ class DiffCommandIT {
   @Test
   void markdownGoesToTheOutputFile() throws Exception {
     Path file = dir.resolve("report.md");
-    Run run = foresight(diff(sample.refUpdates().get(0).before(), "master", "--format", "markdown", "--output",
+    Cli.Run run = foresight(diff(sample.refUpdates().get(0).before(), "master", "--format", "markdown", "--output",
         file.toString()));
     assertEquals(0, run.exitCode(), run.err());
     String md = Files.readString(file);
@@ -104,7 +87,7 @@ class DiffCommandIT {
 
   @Test
   void markdownSplitsIntoNumberedPartsUnderASmallLimit() {
-    Run run = foresight(diff(sample.refUpdates().get(0).before(), "master", "--format", "markdown",
+    Cli.Run run = foresight(diff(sample.refUpdates().get(0).before(), "master", "--format", "markdown",
         "--markdown-limit", "2000", "--report-url", "https://archive.example.com/r.html"));
     assertEquals(0, run.exitCode(), run.err());
     String[] parts = run.out().split("(?=<!-- foresight:part )");
@@ -118,22 +101,22 @@ class DiffCommandIT {
   @Test
   void htmlSlackAndColours() throws Exception {
     String before = sample.refUpdates().get(0).before();
-    Run html = foresight(diff(before, "master", "--format", "html"));
+    Cli.Run html = foresight(diff(before, "master", "--format", "html"));
     assertEquals(0, html.exitCode(), html.err());
     assertTrue(html.out().startsWith("<!DOCTYPE html>") && html.out().contains("<nav>"), html.out());
-    Run slack = foresight(diff(before, "master", "--format", "slack", "--report-url", "https://archive.example.com/r.html"));
+    Cli.Run slack = foresight(diff(before, "master", "--format", "slack", "--report-url", "https://archive.example.com/r.html"));
     JsonNode payload = new ObjectMapper().readTree(slack.out());
     assertTrue(payload.path("blocks").size() > 1 && payload.path("text").isTextual(), slack.out());
     assertTrue(slack.out().contains("https://archive.example.com/r.html"), slack.out());
-    Run always = foresight(diff(before, "master", "--color", "always"));
+    Cli.Run always = foresight(diff(before, "master", "--color", "always"));
     assertTrue(always.out().contains("\u001b[32m"), "--color always: ANSI colours even into a pipe");
-    Run never = foresight(diff(before, "master", "--color", "never"));
+    Cli.Run never = foresight(diff(before, "master", "--color", "never"));
     assertTrue(!never.out().contains("\u001b["), never.out());
   }
 
   @Test
   void anUnknownRevisionIsAClearError() {
-    Run run = foresight(diff("no-such-branch", "master"));
+    Cli.Run run = foresight(diff("no-such-branch", "master"));
     assertEquals(2, run.exitCode());
     assertTrue(run.err().contains("revision 'no-such-branch' not found"), run.err());
   }

@@ -1,18 +1,16 @@
 package dev.foresight.app.pipeline;
 
+import dev.foresight.app.Cli;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.foresight.app.Foresight;
 import dev.foresight.app.SampleEvents;
 import dev.foresight.app.sample.SampleRepository;
 import dev.foresight.app.sample.SampleRepository.RefUpdate;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -43,18 +41,10 @@ class ReplayCommandIT {
 
     String out;
     try (InJvmPipeline pipeline = InJvmPipeline.start(dir.resolve("pipeline"))) {
-      PrintStream original = System.out;
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      int code;
-      try {
-        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        code = Foresight.run("replay", "--events", events.toString(), "--repo", sample.path().toString(),
-            "--bootstrap-servers", pipeline.bootstrapServers(), "--wait", "60");
-      } finally {
-        System.setOut(original);
-      }
-      out = bytes.toString(StandardCharsets.UTF_8);
-      assertEquals(0, code, out);
+      Cli.Run run = Cli.run("replay", "--events", events.toString(), "--repo", sample.path().toString(),
+          "--bootstrap-servers", pipeline.bootstrapServers(), "--wait", "60");
+      out = run.out();
+      assertEquals(0, run.exitCode(), run.printed());
     }
     assertTrue(out.contains("5 change(s) sent to "), out);
 

@@ -1,12 +1,13 @@
 package dev.foresight.app.runtime;
 
+import dev.foresight.app.Cli;
+
 import dev.foresight.app.Tools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.foresight.app.Foresight;
 import dev.foresight.app.sample.SampleRepository;
 import dev.foresight.renderer.RenderCounters;
 import dev.foresight.renderer.Renderer;
@@ -18,13 +19,10 @@ import dev.foresight.schema.PlannedPair;
 import dev.foresight.schema.RenderJob;
 import dev.foresight.schema.RenderResult;
 import dev.foresight.schema.RenderStatus;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,13 +45,7 @@ class SharedCacheTest {
   }
 
   static int foresight(String... args) {
-    PrintStream out = System.out;
-    try {
-      System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-      return Foresight.run(args);
-    } finally {
-      System.setOut(out);
-    }
+    return Cli.run(args).exitCode();
   }
 
   /** What the stage's renderer does for the first RENDER pair of {@code change}, on a fresh renderer. */

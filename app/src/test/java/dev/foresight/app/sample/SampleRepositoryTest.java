@@ -1,5 +1,7 @@
 package dev.foresight.app.sample;
 
+import dev.foresight.app.Cli;
+
 import dev.foresight.app.Tools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,11 +13,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.foresight.app.Foresight;
 import dev.foresight.app.sample.SampleRepository.RefUpdate;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -170,20 +169,11 @@ class SampleRepositoryTest {
   }
 
   private static JsonNode diffJson(SampleRepository.Sample sample, RefUpdate update) throws Exception {
-    PrintStream out = System.out;
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    int code;
-    try {
-      System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-      code = Foresight.run("diff", "--data-dir", sample.path().resolveSibling("data").toString(),
-          "--repo", sample.path().toString(), "--ref", update.ref(), update.before(), update.after(),
-          "--format", "json");
-    } finally {
-      System.setOut(out);
-    }
-    String json = bytes.toString(StandardCharsets.UTF_8);
-    assertEquals(0, code, json);
-    return new ObjectMapper().readTree(json);
+    Cli.Run run = Cli.run("diff", "--data-dir", sample.path().resolveSibling("data").toString(),
+        "--repo", sample.path().toString(), "--ref", update.ref(), update.before(), update.after(),
+        "--format", "json");
+    assertEquals(0, run.exitCode(), run.printed());
+    return new ObjectMapper().readTree(run.out());
   }
 
   /** Tag name → the commit it points at. */
