@@ -285,10 +285,11 @@ public final class ProfileTreeWalker {
           + declared);
       return;
     }
+    // a GitRepository is seen as source-controller's artifact of it, also where a generator copies from it
+    SourceResolver resolver = asArtifacts(sources, artifacts, lookup(p, entryObjects, repositoryObjects));
     Source source = ks.sourceKind().equals(ArtifactGenerator.EXTERNAL_ARTIFACT)
-        ? ExternalArtifacts.resolve(ks, renderedBefore(p, entryObjects, visited),
-            asArtifacts(sources, artifacts, lookup(p, entryObjects, repositoryObjects)))
-        : sources.resolve(ks);
+        ? ExternalArtifacts.resolve(ks, renderedBefore(p, entryObjects, visited), resolver)
+        : resolver.resolve(ks);
     if (source.error() != null) {
       p.node = failed(p, path, source, label + ": " + source.error());
       return;
@@ -299,10 +300,6 @@ public final class ProfileTreeWalker {
     }
     FileTree tree = source.tree();
     try {
-      if (ks.sourceKind().equals("GitRepository")) {
-        tree = artifacts.of(tree, ks, lookup(p, entryObjects, repositoryObjects));
-        source = Source.of(tree, source.description());
-      }
       if (!tree.isDirectory(path)) {
         String hint = ks.path().contains("${") ? " (its variables are substituted by the parent's postBuild: set them"
             + " in the postBuild of " + declared + ")" : "";
