@@ -86,12 +86,25 @@ public final class DemoCommand implements Callable<Integer> {
         ids.add(id);
       }
       System.out.printf("  %d webhooks accepted; waiting for reports...%n", ids.size());
-      watcher.await(ids, Duration.ofSeconds(timeoutSeconds), (report, publication) -> {
-        double latency = Duration.between(sentAt.get(report.getChangeId()), publication.getPublishedAt()).toMillis() / 1000.0;
-        System.out.printf("%n%s%n  report: %s  (%.1f s after its webhook)%n", SummaryLine.of(report),
-            publication.getLocation(), latency);
-        htmlBeside(publication.getLocation()).ifPresent(html -> System.out.printf("  in a browser: %s%n", html));
-      });
+      // reports arrive in any order (the stages work in parallel); they are printed in the order of
+      // the pushes, each as soon as the ones before it are in
+      List<String> order = new java.util.ArrayList<>(ids);
+      Map<String, String> arrived = new HashMap<>();
+      try {
+        watcher.await(ids, Duration.ofSeconds(timeoutSeconds), (report, publication) -> {
+          double latency = Duration.between(sentAt.get(report.getChangeId()), publication.getPublishedAt()).toMillis() / 1000.0;
+          StringBuilder text = new StringBuilder(String.format("%n%s%n  report: %s  (%.1f s after its webhook)%n",
+              SummaryLine.of(report), publication.getLocation(), latency));
+          htmlBeside(publication.getLocation()).ifPresent(html -> text.append(String.format("  in a browser: %s%n", html)));
+          arrived.put(report.getChangeId(), text.toString());
+          while (!order.isEmpty() && arrived.containsKey(order.get(0))) {
+            System.out.print(arrived.remove(order.remove(0)));
+          }
+        });
+      } finally {
+        // a change that never came (timeout) holds back no report behind it
+        order.stream().filter(arrived::containsKey).forEach(id -> System.out.print(arrived.get(id)));
+      }
       System.out.printf("%nDemo done: %d reports in %s, %.1f s in all.%n", ids.size(), data.resolve("archive"),
           seconds(start));
     }

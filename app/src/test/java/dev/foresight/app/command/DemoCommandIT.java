@@ -51,6 +51,18 @@ class DemoCommandIT {
     }
     assertTrue(promotion != null, "the promotion's report is printed: " + out);
 
+    // printed in the order of the webhooks: the pushes chain base..head, then the promotion
+    // (the demo's own lines start with the repository; with --verbose the log has summary lines too)
+    List<String> summaries = lines.stream().filter(l -> l.startsWith(dir.resolve("sample-repo").toString())
+        && l.matches(".* (push|promotion) refs/heads/\\S+ \\w+\\.\\.\\w+: .*")).toList();
+    assertEquals(5, summaries.size(), out);
+    for (int i = 1; i < 4; i++) {
+      String previousHead = summaries.get(i - 1).replaceAll(".*\\.\\.(\\w+): .*", "$1");
+      String base = summaries.get(i).replaceAll(".* (\\w+)\\.\\.\\w+: .*", "$1");
+      assertEquals(previousHead, base, "pushes in order: " + summaries);
+    }
+    assertTrue(summaries.get(4).contains(" promotion refs/heads/staging "), "the promotion last: " + summaries);
+
     String page = Files.readString(promotion);
     String markdown = Files.readString(Path.of(promotion.toString().replaceAll("\\.html$", ".md")));
     for (String subject : WEB_1_4_1_TO_1_4_2) {
