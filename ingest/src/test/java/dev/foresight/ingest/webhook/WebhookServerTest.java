@@ -86,11 +86,16 @@ class WebhookServerTest {
     logger.addAppender(lines);
     try {
       assertEquals(202, deliver("push", "delivery-mdc", Fixtures.github("push.json")).statusCode());
+      // the handler logs its outcome after the reply is sent: wait for the line, on the server's thread
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+          .until(() -> List.copyOf(lines.list).stream().anyMatch(e -> "delivery-mdc".equals(e.getMDCPropertyMap().get("delivery"))));
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      // reported by the assertion below, with the lines that were logged
     } finally {
       logger.detachAppender(lines);
     }
     // the names DESIGN.md's logging convention gives, which logback.xml prints
-    assertTrue(lines.list.stream().anyMatch(e -> "delivery-mdc".equals(e.getMDCPropertyMap().get("delivery"))
+    assertTrue(List.copyOf(lines.list).stream().anyMatch(e -> "delivery-mdc".equals(e.getMDCPropertyMap().get("delivery"))
         && REPO.equals(e.getMDCPropertyMap().get("repo"))), "a line with delivery and repo: " + lines.list);
   }
 
