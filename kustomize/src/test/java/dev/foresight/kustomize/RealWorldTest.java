@@ -1,0 +1,143 @@
+package dev.foresight.kustomize;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Real-world-shaped kustomize trees, one or more per fidelity class found on public repositories
+ * (see {@code src/test/resources/realworld/README.md}). Each case is built natively and must print
+ * exactly {@code expected.yaml} (or fail with a message containing {@code expected-error.txt}).
+ * When kubectl is on PATH the expectation is also checked against {@code kubectl kustomize}, so
+ * a golden file can never drift from the oracle; {@code -Dgolden.update=true} rewrites the
+ * expectations from kubectl (review the diff).
+ */
+class RealWorldTest {
+
+  static final Path ROOT = Path.of("src", "test", "resources", "realworld");
+
+  @TestFactory
+  Stream<DynamicTest> realWorldShapes() throws IOException {
+    List<Path> cases;
+    try (Stream<Path> dirs = Files.list(ROOT)) {
+      cases = dirs.filter(d -> Files.isDirectory(d.resolve("input"))).sorted().toList();
+    }
+    boolean kubectl = RealWorldCase.kubectlOnPath();
+    if (!kubectl) {
+      System.out.println("RealWorldTest: kubectl is not on PATH: expectations are not re-checked against it");
+    }
+    boolean update = Boolean.getBoolean("golden.update");
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Path dir : cases) {
+      tests.add(DynamicTest.dynamicTest(dir.getFileName().toString(), () -> {
+        RealWorldCase c = RealWorldCase.load(dir);
+        if (update && kubectl) {
+          c.regenerate();
+          c = RealWorldCase.load(dir);
+        }
+        c.checkNative();
+        if (kubectl) {
+          c.checkKubectl();
+        }
+      }));
+    }
+    return tests.stream();
+  }
+
+  /** One case: {@code input/} (the tree), optional {@code case.properties} ({@code dir=}). */
+  record RealWorldCase(Path dir, String target, String expected, String expectedError) {
+
+    static RealWorldCase load(Path dir) throws IOException {
+      Properties props = new Properties();
+      Path file = dir.resolve("case.properties");
+      if (Files.exists(file)) {
+        props.load(new StringReader(Files.readString(file, StandardCharsets.UTF_8)));
+      }
+      Path out = dir.resolve("expected.yaml");
+      Path err = dir.resolve("expected-error.txt");
+      return new RealWorldCase(dir, props.getProperty("dir", "."),
+          Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : null,
+          Files.exists(err) ? Files.readString(err, StandardCharsets.UTF_8).strip() : null);
+    }
+
+    void checkNative() throws Exception {
+      DirectoryFileTree tree = new DirectoryFileTree(dir.resolve("input"));
+      if (expectedError != null) {
+        try {
+          String out = Kustomizer.buildYaml(tree, target);
+          fail("expected an error containing '" + expectedError + "', got output:\n" + out);
+        } catch (UnsupportedFeature e) {
+          throw new AssertionError("expected a native error, got a fallback: " + e.getMessage(), e);
+        } catch (KustomizeException e) {
+          assertTrue(e.getMessage().contains(expectedError), "error was: " + e.getMessage());
+        }
+        return;
+      }
+      assertTrue(expected != null, dir + ": neither expected.yaml nor expected-error.txt");
+      assertEquals(expected, Kustomizer.buildYaml(tree, target), dir + " (native)");
+    }
+
+    void checkKubectl() throws Exception {
+      Result r = kubectl();
+      if (expectedError != null) {
+        assertTrue(r.exit != 0, dir + ": kubectl succeeded where an error is expected:\n" + r.out);
+      } else {
+        assertEquals(0, r.exit, dir + ": kubectl failed: " + r.err);
+        assertEquals(expected, r.out, dir + ": expected.yaml is not what kubectl kustomize prints");
+      }
+    }
+
+    void regenerate() throws Exception {
+      Result r = kubectl();
+      if (r.exit == 0) {
+        Files.writeString(dir.resolve("expected.yaml"), r.out, StandardCharsets.UTF_8);
+      }
+    }
+
+    private Result kubectl() throws Exception {
+      Path err = Files.createTempFile("realworld", ".err");
+      try {
+        Process p = new ProcessBuilder("kubectl", "kustomize", target)
+            .directory(dir.resolve("input").toFile())
+            .redirectError(err.toFile())
+            .start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+          p.destroyForcibly();
+          throw new IOException("kubectl kustomize timed out in " + dir);
+        }
+        return new Result(p.exitValue(), out, Files.readString(err, StandardCharsets.UTF_8));
+      } finally {
+        Files.deleteIfExists(err);
+      }
+    }
+
+    static boolean kubectlOnPath() {
+      try {
+        Process p = new ProcessBuilder("kubectl", "version", "--client").redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+      } catch (IOException e) {
+        return false;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+  }
+
+  record Result(int exit, String out, String err) {}
+}
