@@ -99,16 +99,19 @@ public final class Build {
   }
 
   /**
-   * As kustomize's RemoveBuildAnnotations rewrites them: sorted, every value a string; an empty
-   * map is dropped (kyaml's SetAnnotations clears the field and sets nothing).
+   * As kustomize rewrites them at the end of every build (the origin/transformer annotations are
+   * removed with kyaml's SetAnnotations, which clears the field and writes back the map it read):
+   * sorted, every value a string; a field that is not a non-empty map — {@code {}}, {@code null},
+   * {@code ~}, no value, {@code []}, any scalar — is dropped, since kyaml reads it as an empty map.
+   * Only top-level {@code metadata.annotations}: {@code labels} and nested template metadata are
+   * never rewritten, so a null there is printed as such.
    */
   static void stringifyAnnotations(Resource r) {
     MapNode metadata = r.node().getMap("metadata");
-    MapNode annotations = metadata == null ? null : metadata.getMap("annotations");
-    if (annotations == null) {
+    if (metadata == null || !metadata.has("annotations")) {
       return;
     }
-    if (annotations.isEmpty()) {
+    if (!(metadata.get("annotations") instanceof MapNode annotations) || annotations.isEmpty()) {
       metadata.remove("annotations");
       return;
     }
