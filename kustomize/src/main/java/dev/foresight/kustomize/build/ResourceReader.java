@@ -6,6 +6,7 @@ import dev.foresight.kustomize.yaml.MapNode;
 import dev.foresight.kustomize.yaml.Node;
 import dev.foresight.kustomize.yaml.ScalarNode;
 import dev.foresight.kustomize.yaml.SeqNode;
+import dev.foresight.kustomize.yaml.Yaml;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -45,6 +46,9 @@ final class ResourceReader {
             if (item instanceof MapNode m && !m.isEmpty()) {
               validate(m, file);
             }
+            // kustomize inlines the items through Go values (RNode.Map, json, FromBytes): no YAML
+            // is written, so folded scalars keep their value (and are never garbled later)
+            Yaml.unfold(item);
           }
           queue.addAll(seq.items());
           continue;

@@ -7,6 +7,7 @@ import dev.foresight.kustomize.yaml.ScalarNode;
 import dev.foresight.kustomize.yaml.ScalarStyle;
 import dev.foresight.kustomize.yaml.SeqNode;
 import dev.foresight.kustomize.yaml.Tags;
+import dev.foresight.kustomize.yaml.Yaml;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -67,6 +68,7 @@ final class JsonPatch {
 
   /** Applies to a resource tree, replacing its content with the re-marshalled result. */
   void apply(MapNode resource) throws KustomizeException {
+    Yaml.settleFolded(resource);
     Object doc = toJson(resource);
     for (Op op : ops) {
       doc = applyOne(doc, op);

@@ -12,7 +12,8 @@ import java.util.Map;
  * The data kustomize actually prints. kustomize v5.5.0 writes a resource by marshalling it to JSON
  * (go-yaml v3 decode into Go maps) and converting that JSON to YAML with go-yaml v2
  * ({@code sigs.k8s.io/yaml.JSONToYAML}). So what survives is plain data: comments, anchors, tags
- * and styles are gone, keys are sorted the go-yaml v2 way and numbers are normalised.
+ * and styles are gone, keys are sorted the go-yaml v2 way and numbers are normalised. The first
+ * step also rewrites folded scalars as go-yaml v3's writer garbles them ({@link FoldedScalar}).
  */
 final class OutputModel {
 
@@ -32,10 +33,15 @@ final class OutputModel {
   private OutputModel() {}
 
   static Value of(Node node) {
+    return of(node, false);
+  }
+
+  /** {@code inFlow}: inside a flow collection, where go-yaml v3 never writes a block scalar. */
+  private static Value of(Node node, boolean inFlow) {
     if (node instanceof MapNode map) {
       Map<String, Value> byKey = new LinkedHashMap<>();
       for (MapNode.Entry e : map.entries()) {
-        byKey.put(e.key().value(), of(e.value()));
+        byKey.put(e.key().value(), of(e.value(), inFlow || map.flow()));
       }
       List<Map.Entry<String, Value>> entries = new ArrayList<>(byKey.entrySet());
       entries.sort((a, b) -> KeyOrder.compare(a.getKey(), b.getKey()));
@@ -44,16 +50,16 @@ final class OutputModel {
     if (node instanceof SeqNode seq) {
       List<Value> items = new ArrayList<>();
       for (Node item : seq.items()) {
-        items.add(of(item));
+        items.add(of(item, inFlow || seq.flow()));
       }
       return new SeqValue(items);
     }
-    return scalar((ScalarNode) node);
+    return scalar((ScalarNode) node, inFlow);
   }
 
-  private static Value scalar(ScalarNode s) {
+  private static Value scalar(ScalarNode s, boolean inFlow) {
     String tag = s.tag() == null ? Tags.STR : s.tag();
-    String v = s.value();
+    String v = s.style() == ScalarStyle.FOLDED && !inFlow ? FoldedScalar.afterRoundTrip(s.value()) : s.value();
     switch (tag) {
       case Tags.NULL:
         return new Plain("null");

@@ -2,6 +2,7 @@ package dev.foresight.kustomize.yaml;
 
 import dev.foresight.kustomize.KustomizeException;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Reading and writing YAML exactly as kustomize v5.5.0 does.
@@ -34,6 +35,44 @@ public final class Yaml {
    */
   public static List<Node> parseAllLastKeyWins(String text, String file) throws KustomizeException {
     return YamlReader.parseAll(text, file, true);
+  }
+
+  /**
+   * The tree as kyaml's {@code MarshalJSON} leaves its data (go-yaml v3 writes it keeping styles,
+   * then reads it back): every folded scalar outside flow collections takes the value go-yaml v3
+   * reads back ({@link FoldedScalar#afterRoundTrip}) and the literal style, so a later print does
+   * not fold it a second time. Call it where kustomize goes through JSON mid-build (JSON 6902
+   * patches); the final print does the same on the fly.
+   */
+  public static void settleFolded(Node root) {
+    walkFolded(root, false, false, s -> {
+      s.value(FoldedScalar.afterRoundTrip(s.value()));
+      s.style(ScalarStyle.LITERAL);
+    });
+  }
+
+  /**
+   * The tree as it is after a trip through Go values that writes no YAML (kyaml's {@code Map} /
+   * {@code Decode}, e.g. the items of a {@code List} that kustomize inlines): folded scalars keep
+   * their value and lose the folded style (go-yaml v3 then writes them double-quoted).
+   */
+  public static void unfold(Node root) {
+    walkFolded(root, false, true, s -> s.style(ScalarStyle.DOUBLE_QUOTED));
+  }
+
+  /** Every folded scalar value of {@code n}; in flow collections too when {@code anywhere}. */
+  private static void walkFolded(Node n, boolean inFlow, boolean anywhere, Consumer<ScalarNode> action) {
+    if (n instanceof MapNode m) {
+      for (MapNode.Entry e : m.entries()) {
+        walkFolded(e.value(), inFlow || m.flow(), anywhere, action);
+      }
+    } else if (n instanceof SeqNode q) {
+      for (Node item : q.items()) {
+        walkFolded(item, inFlow || q.flow(), anywhere, action);
+      }
+    } else if (n instanceof ScalarNode s && s.style() == ScalarStyle.FOLDED && (anywhere || !inFlow)) {
+      action.accept(s);
+    }
   }
 
   /** One resource as kustomize prints it (no leading {@code ---}, trailing newline). */
