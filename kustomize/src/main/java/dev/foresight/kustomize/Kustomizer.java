@@ -23,10 +23,17 @@ import java.util.List;
 public final class Kustomizer {
 
   private final BuildMemo memo;
+  private final LoadRestrictor restrictor;
 
-  /** A kustomizer memoising sub-builds in {@code memo}. */
+  /** A kustomizer memoising sub-builds in {@code memo}, under kubectl's default restrictions. */
   public Kustomizer(BuildMemo memo) {
+    this(memo, LoadRestrictor.ROOT_ONLY);
+  }
+
+  /** A kustomizer memoising sub-builds in {@code memo}, reading files under {@code restrictor}. */
+  public Kustomizer(BuildMemo memo, LoadRestrictor restrictor) {
     this.memo = java.util.Objects.requireNonNull(memo, "memo");
+    this.restrictor = java.util.Objects.requireNonNull(restrictor, "restrictor");
   }
 
   /** A kustomizer with its own default-sized memo. */
@@ -40,7 +47,7 @@ public final class Kustomizer {
 
   /** {@link #build(FileTree, String)} with this kustomizer's memo. */
   public ResourceList resources(FileTree tree, String dir) throws KustomizeException {
-    return Build.run(tree, dir, YamlParser.DEFAULT, memo);
+    return Build.run(tree, dir, YamlParser.DEFAULT, memo, restrictor);
   }
 
   /** {@link #buildYaml(FileTree, String)} with this kustomizer's memo. */
@@ -56,6 +63,11 @@ public final class Kustomizer {
   /** What {@code kubectl kustomize dir} prints. */
   public static String buildYaml(FileTree tree, String dir) throws KustomizeException {
     return emit(build(tree, dir));
+  }
+
+  /** What {@code kubectl kustomize --load-restrictor R dir} prints. */
+  public static String buildYaml(FileTree tree, String dir, LoadRestrictor restrictor) throws KustomizeException {
+    return emit(Build.run(tree, dir, YamlParser.DEFAULT, null, restrictor));
   }
 
   /** The documents of {@code resources} as kustomize prints them. */

@@ -27,11 +27,9 @@ class DifferentialIT {
   @Test
   void everyOverlayAtTwentyCommitsMatchesKubectl() throws Exception {
     assumeTrue(onPath("kubectl"), "kubectl is not on PATH: the differential test needs it as the oracle; skipped");
-    String shared = System.getProperty("foresight.shared", "/work/shared");
+    // the parent pom sets foresight.shared; else ../shared beside the project root (module dir/../..)
+    String shared = System.getProperty("foresight.shared", Path.of("..", "..", "shared").toString());
     Path generator = Path.of(shared, "fixtures/gitops-repo-gen.py");
-    if (!Files.exists(generator)) {
-      generator = Path.of("/work/shared/fixtures/gitops-repo-gen.py");
-    }
     assumeTrue(Files.exists(generator), "no fixtures/gitops-repo-gen.py under " + shared + "; skipped");
     run(tmp, "python3", generator.toString(), tmp.resolve("fx").toString(), "--commits", "20");
     Path repo = tmp.resolve("fx/infra");

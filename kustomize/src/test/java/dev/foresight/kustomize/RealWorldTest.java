@@ -57,8 +57,11 @@ class RealWorldTest {
     return tests.stream();
   }
 
-  /** One case: {@code input/} (the tree), optional {@code case.properties} ({@code dir=}). */
-  record RealWorldCase(Path dir, String target, String expected, String expectedError) {
+  /**
+   * One case: {@code input/} (the tree), optional {@code case.properties} ({@code dir=},
+   * {@code loadRestrictor=LoadRestrictionsNone|LoadRestrictionsRootOnly}, default RootOnly).
+   */
+  record RealWorldCase(Path dir, String target, String expected, String expectedError, LoadRestrictor restrictor) {
 
     static RealWorldCase load(Path dir) throws IOException {
       Properties props = new Properties();
@@ -70,14 +73,15 @@ class RealWorldTest {
       Path err = dir.resolve("expected-error.txt");
       return new RealWorldCase(dir, props.getProperty("dir", "."),
           Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : null,
-          Files.exists(err) ? Files.readString(err, StandardCharsets.UTF_8).strip() : null);
+          Files.exists(err) ? Files.readString(err, StandardCharsets.UTF_8).strip() : null,
+          LoadRestrictor.of(props.getProperty("loadRestrictor", LoadRestrictor.ROOT_ONLY.flag())));
     }
 
     void checkNative() throws Exception {
       DirectoryFileTree tree = new DirectoryFileTree(dir.resolve("input"));
       if (expectedError != null) {
         try {
-          String out = Kustomizer.buildYaml(tree, target);
+          String out = Kustomizer.buildYaml(tree, target, restrictor);
           fail("expected an error containing '" + expectedError + "', got output:\n" + out);
         } catch (UnsupportedFeature e) {
           throw new AssertionError("expected a native error, got a fallback: " + e.getMessage(), e);
@@ -87,7 +91,7 @@ class RealWorldTest {
         return;
       }
       assertTrue(expected != null, dir + ": neither expected.yaml nor expected-error.txt");
-      assertEquals(expected, Kustomizer.buildYaml(tree, target), dir + " (native)");
+      assertEquals(expected, Kustomizer.buildYaml(tree, target, restrictor), dir + " (native)");
     }
 
     void checkKubectl() throws Exception {
@@ -110,7 +114,7 @@ class RealWorldTest {
     private Result kubectl() throws Exception {
       Path err = Files.createTempFile("realworld", ".err");
       try {
-        Process p = new ProcessBuilder("kubectl", "kustomize", target)
+        Process p = new ProcessBuilder("kubectl", "kustomize", "--load-restrictor", restrictor.flag(), target)
             .directory(dir.resolve("input").toFile())
             .redirectError(err.toFile())
             .start();

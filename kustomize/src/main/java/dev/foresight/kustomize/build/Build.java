@@ -2,6 +2,7 @@ package dev.foresight.kustomize.build;
 
 import dev.foresight.kustomize.FileTree;
 import dev.foresight.kustomize.KustomizeException;
+import dev.foresight.kustomize.LoadRestrictor;
 import dev.foresight.kustomize.TreePath;
 import dev.foresight.kustomize.UnsupportedFeature;
 import dev.foresight.kustomize.patch.OpenApiSession;
@@ -36,20 +37,26 @@ public final class Build {
   /** As {@link #run(FileTree, String, YamlParser)}, memoising sub-builds in {@code memo} (may be null). */
   public static ResourceList run(FileTree tree, String dir, YamlParser parser, BuildMemo memo)
       throws KustomizeException {
+    return run(tree, dir, parser, memo, LoadRestrictor.ROOT_ONLY);
+  }
+
+  /** As {@link #run(FileTree, String, YamlParser, BuildMemo)} under {@code restrictor}. */
+  public static ResourceList run(FileTree tree, String dir, YamlParser parser, BuildMemo memo,
+      LoadRestrictor restrictor) throws KustomizeException {
     try (OpenApiSession schema = OpenApiSession.open()) {
-      return build(tree, dir, parser, memo);
+      return build(tree, dir, parser, memo, restrictor);
     }
   }
 
-  private static ResourceList build(FileTree tree, String dir, YamlParser parser, BuildMemo memo)
-      throws KustomizeException {
+  private static ResourceList build(FileTree tree, String dir, YamlParser parser, BuildMemo memo,
+      LoadRestrictor restrictor) throws KustomizeException {
     String root;
     try {
       root = TreePath.normalize(dir);
     } catch (IllegalArgumentException e) {
       throw new KustomizeException(e.getMessage());
     }
-    KustTarget target = KustTarget.load(tree, root, parser, memo);
+    KustTarget target = KustTarget.load(tree, root, parser, memo, restrictor);
     target.applyOpenApi(true);
     Kustomization top = target.kustomization();
     List<String> buildMetadata = top.strings("buildMetadata");

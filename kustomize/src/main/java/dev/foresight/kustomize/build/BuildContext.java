@@ -2,6 +2,7 @@ package dev.foresight.kustomize.build;
 
 import dev.foresight.kustomize.FileTree;
 import dev.foresight.kustomize.KustomizeException;
+import dev.foresight.kustomize.LoadRestrictor;
 import dev.foresight.kustomize.TreePath;
 import dev.foresight.kustomize.transform.TransformerConfig;
 import java.io.IOException;
@@ -16,8 +17,15 @@ import java.nio.charset.StandardCharsets;
  * @param dir the kustomization's directory (tree path)
  * @param file the kustomization file (tree path), for messages
  * @param config field specs in force (builtin + configurations + crds)
+ * @param restrictor RootOnly (kubectl's default) or None (Flux)
  */
-public record BuildContext(FileTree tree, String dir, String file, TransformerConfig config) {
+public record BuildContext(FileTree tree, String dir, String file, TransformerConfig config,
+    LoadRestrictor restrictor) {
+
+  /** Under kubectl's default restrictions (RootOnly). */
+  public BuildContext(FileTree tree, String dir, String file, TransformerConfig config) {
+    this(tree, dir, file, config, LoadRestrictor.ROOT_ONLY);
+  }
 
   /** Reads {@code relative} (to {@link #dir}) as UTF-8, refusing paths that leave {@link #dir}. */
   public String read(String relative, String field) throws KustomizeException {
@@ -27,10 +35,9 @@ public record BuildContext(FileTree tree, String dir, String file, TransformerCo
     } catch (IllegalArgumentException e) {
       throw KustomizeException.at(file, field, 0, e.getMessage());
     }
-    if (!dir.isEmpty() && !path.equals(dir) && !path.startsWith(dir + "/")) {
+    if (!restrictor.allows(path, dir)) {
       throw KustomizeException.at(file, field, 0, "security; file '" + relative
-          + "' is not in or below '" + dir + "' (kustomize's load restrictions; move the file into the "
-          + "kustomization's directory or make it a resource of a kustomization there)");
+          + "' is not in or below '" + dir + "'" + LoadRestrictor.hint());
     }
     try {
       return new String(tree.read(path).orElseThrow(() -> KustomizeException.at(file, field, 0,

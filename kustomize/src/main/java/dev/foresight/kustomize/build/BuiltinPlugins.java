@@ -141,7 +141,7 @@ final class BuiltinPlugins {
           }
         }
       }
-      case "ValueAddTransformer" -> throw new UnsupportedFeature(field + ": builtin " + config.kind(), ctx.file());
+      case "ValueAddTransformer" -> ValueAdd.configure(c, ctx, where).apply(resources);
       default -> throw notLoadable(config, GENERATORS, "transformer", ctx.file(), field);
     }
   }

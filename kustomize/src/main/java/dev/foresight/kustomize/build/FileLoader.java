@@ -2,6 +2,7 @@ package dev.foresight.kustomize.build;
 
 import dev.foresight.kustomize.FileTree;
 import dev.foresight.kustomize.KustomizeException;
+import dev.foresight.kustomize.LoadRestrictor;
 import dev.foresight.kustomize.TreePath;
 import java.io.IOException;
 import java.util.Optional;
@@ -13,8 +14,13 @@ import java.util.Optional;
  * @param tree the tree
  * @param root the kustomization's directory (tree path)
  * @param file the kustomization file, for messages
+ * @param restrictor RootOnly (kubectl's default) or None (Flux)
  */
-record FileLoader(FileTree tree, String root, String file) {
+record FileLoader(FileTree tree, String root, String file, LoadRestrictor restrictor) {
+
+  FileLoader(FileTree tree, String root, String file) {
+    this(tree, root, file, LoadRestrictor.ROOT_ONLY);
+  }
 
   /** The tree path of {@code relative}, or an error when it climbs above the tree root. */
   String resolve(String relative, String field) throws KustomizeException {
@@ -37,10 +43,9 @@ record FileLoader(FileTree tree, String root, String file) {
       if (tree.isDirectory(path)) {
         throw KustomizeException.at(file, field, 0, "'" + relative + "' must resolve to a file");
       }
-      if (!within(path, root)) {
+      if (!restrictor.allows(path, root)) {
         throw KustomizeException.at(file, field, 0, "security; file '" + relative + "' is not in or below '"
-            + KustomizationLoader.display(root) + "' (kustomize's load restrictions: move the file below the "
-            + "kustomization's directory)");
+            + KustomizationLoader.display(root) + "'" + LoadRestrictor.hint());
       }
       Optional<byte[]> bytes = tree.read(path);
       if (bytes.isEmpty()) {

@@ -2,6 +2,7 @@ package dev.foresight.kustomize.build;
 
 import dev.foresight.kustomize.FileTree;
 import dev.foresight.kustomize.KustomizeException;
+import dev.foresight.kustomize.LoadRestrictor;
 import dev.foresight.kustomize.UnsupportedFeature;
 import dev.foresight.kustomize.patch.OpenApiSession;
 import dev.foresight.kustomize.patch.Patches;
@@ -43,6 +44,8 @@ public final class KustTarget {
   private final Origin origin;
   /** Where sub-builds of {@code resources:} directories are memoised; null for none. */
   private final BuildMemo memo;
+  /** RootOnly or None, for every file this target and its sub-targets read. */
+  private final LoadRestrictor restrictor;
 
   KustTarget(FileTree tree, YamlParser parser, Kustomization kustomization, List<String> referrers) {
     this(tree, parser, kustomization, referrers, null, null);
@@ -50,12 +53,18 @@ public final class KustTarget {
 
   KustTarget(FileTree tree, YamlParser parser, Kustomization kustomization, List<String> referrers,
       Origin origin, BuildMemo memo) {
+    this(tree, parser, kustomization, referrers, origin, memo, LoadRestrictor.ROOT_ONLY);
+  }
+
+  KustTarget(FileTree tree, YamlParser parser, Kustomization kustomization, List<String> referrers,
+      Origin origin, BuildMemo memo, LoadRestrictor restrictor) {
+    this.restrictor = restrictor;
     this.origin = origin;
     this.memo = memo;
     this.tree = tree;
     this.parser = parser;
     this.kustomization = kustomization;
-    this.loader = new FileLoader(tree, kustomization.dir(), kustomization.file());
+    this.loader = new FileLoader(tree, kustomization.dir(), kustomization.file(), restrictor);
     this.chain = new ArrayList<>(referrers);
     this.chain.add(kustomization.dir());
   }
@@ -68,9 +77,15 @@ public final class KustTarget {
   /** As {@link #load(FileTree, String, YamlParser)}, memoising sub-builds in {@code memo} (may be null). */
   public static KustTarget load(FileTree tree, String dir, YamlParser parser, BuildMemo memo)
       throws KustomizeException {
+    return load(tree, dir, parser, memo, LoadRestrictor.ROOT_ONLY);
+  }
+
+  /** As {@link #load(FileTree, String, YamlParser, BuildMemo)} under {@code restrictor}. */
+  public static KustTarget load(FileTree tree, String dir, YamlParser parser, BuildMemo memo,
+      LoadRestrictor restrictor) throws KustomizeException {
     Kustomization k = KustomizationLoader.load(tree, dir, parser);
     return new KustTarget(tree, parser, k, List.of(), k.strings("buildMetadata").isEmpty() ? null : Origin.root(),
-        memo);
+        memo, restrictor);
   }
 
   public Kustomization kustomization() {
@@ -120,7 +135,7 @@ public final class KustTarget {
     for (String component : kustomization.strings("components")) {
       accumulateComponent(ra, component);
     }
-    BuildContext ctx = new BuildContext(tree, kustomization.dir(), kustomization.file(), ra.config);
+    BuildContext ctx = new BuildContext(tree, kustomization.dir(), kustomization.file(), ra.config, restrictor);
     Patches.strategicMerge(ra.resources, k, ctx);
     recordBuiltin(ra, "PatchStrategicMergeTransformer", count(k, "patchesStrategicMerge") > 0 ? 1 : 0);
     Patches.patches(ra.resources, k, ctx);
@@ -290,11 +305,10 @@ public final class KustTarget {
             + e.getMessage());
       }
       if (file) {
-        if (!FileLoader.within(target, kustomization.dir())) {
+        if (!restrictor.allows(target, kustomization.dir())) {
           throw KustomizeException.at(kustomization.file(), "resources", 0, "accumulating resources: security; file '"
-              + path + "' is not in or below '" + KustomizationLoader.display(kustomization.dir())
-              + "' (a resource file must be in the kustomization's directory tree; list the directory that holds "
-              + "it, with its own kustomization, instead)");
+              + path + "' is not in or below '" + KustomizationLoader.display(kustomization.dir()) + "'"
+              + LoadRestrictor.hint());
         }
         byte[] bytes = loader.load(path, "resources");
         for (Resource resource : ResourceReader.read(text(bytes), target, parser)) {
@@ -346,7 +360,9 @@ public final class KustTarget {
    */
   private Accumulator subBuild(String target, String path) throws KustomizeException {
     OpenApiSession session = OpenApiSession.current();
-    Object before = memo == null || origin != null ? null : session.memoState();
+    Object state = memo == null || origin != null ? null : session.memoState();
+    // what a sub-build may read depends on the restrictor: it is part of the memo key
+    Object before = state == null ? null : List.of(restrictor, state);
     if (before != null) {
       checkCycle(target, path);
       try {
@@ -399,7 +415,8 @@ public final class KustTarget {
       throw new KustomizeException("couldn't make target for path '" + dir + "' (from " + kustomization.file()
           + "): " + e.getMessage(), e);
     }
-    KustTarget sub = new KustTarget(tree, parser, k, chain, origin == null ? null : origin.append(path), memo);
+    KustTarget sub = new KustTarget(tree, parser, k, chain, origin == null ? null : origin.append(path), memo,
+        restrictor);
     sub.applyOpenApi(false);
     return sub;
   }

@@ -3,28 +3,26 @@ package dev.foresight.kustomize.patch;
 import dev.foresight.kustomize.KustomizeException;
 import dev.foresight.kustomize.yaml.MapNode;
 import dev.foresight.kustomize.yaml.Node;
-import dev.foresight.kustomize.yaml.ScalarNode;
-import dev.foresight.kustomize.yaml.ScalarStyle;
 import dev.foresight.kustomize.yaml.SeqNode;
-import dev.foresight.kustomize.yaml.Tags;
 import dev.foresight.kustomize.yaml.Yaml;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
- * RFC 6902 JSON patch applied the way kustomize v5.5.0 applies it: the resource goes through
- * JSON (keys sorted, comments and styles dropped, numbers as float64) and comes back as freshly
- * marshalled YAML. Operations: add, remove, replace, move, copy, test.
+ * RFC 6902 JSON patch applied the way kustomize v5.5.0 applies it, that is with
+ * evanphx/json-patch <b>v4</b> (v4.12.0): the resource goes through JSON (keys sorted, comments
+ * and styles dropped, numbers as float64) and comes back as freshly marshalled YAML.
+ *
+ * <p>v4 is laxer than the RFC and than v5, and kustomize users depend on it: {@code replace} of a
+ * missing object key adds it, {@code copy} from a missing key writes null, an {@code add} at
+ * index {@code -1} appends, a path's first segment is ignored ({@code a/b} means {@code /b}), a
+ * {@code replace} of the root by a scalar does nothing, {@code test} compares scalars by their
+ * JSON bytes. The error texts are v4's. See {@link JsonDoc} for the containers.
  */
 final class JsonPatch {
 
-  /** JSON null. */
+  /** JSON null (json-patch's nil node). */
   static final Object NULL = new Object() {
     @Override
     public String toString() {
@@ -32,7 +30,45 @@ final class JsonPatch {
     }
   };
 
-  private record Op(String op, String path, String from, Object value, boolean hasValue) {}
+  /** One operation: its JSON fields (absent field = no key). */
+  private record Op(Map<String, Object> fields) {
+    String kind() {
+      Object v = fields.get("op");
+      Object s = v instanceof JsonText.Raw r ? r.value() : v;
+      return s instanceof String str ? str : "unknown";
+    }
+
+    boolean hasValue() {
+      return fields.containsKey("value");
+    }
+
+    /** The value to store: absent or null both store null. */
+    Object value() {
+      Object v = fields.get("value");
+      return v == null ? NULL : v;
+    }
+
+    /** json-patch's Path()/From(): a missing or null field, or a non-string. */
+    String string(String field, String missing) throws KustomizeException {
+      Object v = fields.get(field);
+      if (v == null || v == NULL) {
+        throw new KustomizeException(missing + ": missing value");
+      }
+      Object s = v instanceof JsonText.Raw r ? r.value() : v;
+      if (s instanceof String str) {
+        return str;
+      }
+      throw new KustomizeException("json: cannot unmarshal " + JsonDoc.typeName(s) + " into Go value of type string");
+    }
+
+    String path() throws KustomizeException {
+      return string("path", "operation missing path field");
+    }
+
+    String from() throws KustomizeException {
+      return string("from", "operation, missing from field");
+    }
+  }
 
   private final List<Op> ops;
 
@@ -44,24 +80,48 @@ final class JsonPatch {
     return ops.isEmpty();
   }
 
-  /** The operations from a parsed patch document (a sequence of maps, YAML or JSON text). */
+  /**
+   * The operations of a patch text as kustomize reads it: text starting with {@code [} is strict
+   * JSON, anything else YAML converted to JSON.
+   */
+  static JsonPatch decode(String text, String source) throws KustomizeException {
+    if (text.startsWith("[")) {
+      return fromJson(JsonText.parse(text));
+    }
+    List<Node> docs = dev.foresight.kustomize.yaml.Yaml.parseAll(text, source);
+    if (docs.isEmpty()) {
+      return new JsonPatch(List.of());
+    }
+    return decode(docs.get(0), source);
+  }
+
+  /** The operations from a parsed YAML patch document (a sequence of maps). */
   static JsonPatch decode(Node doc, String source) throws KustomizeException {
-    if (!(doc instanceof SeqNode seq)) {
+    if (doc instanceof MapNode) {
+      throw new KustomizeException("json: cannot unmarshal object into Go value of type jsonpatch.Patch");
+    }
+    if (!(doc instanceof SeqNode)) {
       throw new KustomizeException("json patch " + source + " is not a list of operations");
     }
+    return fromJson(JsonValues.fromPatchYaml(doc));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static JsonPatch fromJson(Object json) throws KustomizeException {
+    if (!(json instanceof List<?> list)) {
+      throw new KustomizeException("json: cannot unmarshal " + JsonDoc.typeName(json)
+          + " into Go value of type jsonpatch.Patch");
+    }
     List<Op> ops = new ArrayList<>();
-    for (Node item : seq.items()) {
-      if (!(item instanceof MapNode m)) {
-        throw new KustomizeException("json patch " + source + ": an operation is not a map");
+    for (Object item : list) {
+      if (item == NULL) {
+        ops.add(new Op(Map.of()));
+      } else if (item instanceof Map<?, ?> m) {
+        ops.add(new Op((Map<String, Object>) m));
+      } else {
+        throw new KustomizeException("json: cannot unmarshal " + JsonDoc.typeName(item)
+            + " into Go value of type jsonpatch.Operation");
       }
-      String op = m.getString("op");
-      String path = m.getString("path");
-      if (op == null) {
-        throw new KustomizeException("json patch " + source + ": operation without 'op'");
-      }
-      Node value = m.get("value");
-      ops.add(new Op(op, path, m.getString("from"), value == null ? NULL : fromPatchYaml(value),
-          value != null));
     }
     return new JsonPatch(ops);
   }
@@ -69,14 +129,14 @@ final class JsonPatch {
   /** Applies to a resource tree, replacing its content with the re-marshalled result. */
   void apply(MapNode resource) throws KustomizeException {
     Yaml.settleFolded(resource);
-    Object doc = toJson(resource);
+    Object doc = JsonValues.toJson(resource);
     for (Op op : ops) {
       doc = applyOne(doc, op);
     }
     if (!(doc instanceof Map<?, ?>)) {
-      throw new KustomizeException("json patch result is not an object");
+      throw new KustomizeException("json: cannot unmarshal array into Go value of type map[string]interface {}");
     }
-    MapNode result = (MapNode) fromJson(doc);
+    MapNode result = (MapNode) JsonValues.fromJson(doc);
     resource.entries().clear();
     resource.entries().addAll(result.entries());
     resource.headComment("");
@@ -85,357 +145,184 @@ final class JsonPatch {
     resource.flow(false);
   }
 
-  // ---- operations --------------------------------------------------------------------------
+  // ---- operations (json-patch v4.12.0 patch.go) --------------------------------------------
 
-  private Object applyOne(Object doc, Op op) throws KustomizeException {
-    switch (op.op()) {
+  private static Object applyOne(Object doc, Op op) throws KustomizeException {
+    switch (op.kind()) {
       case "add":
-        return add(doc, pointer(op.path()), copy(op.value()), op);
+        add(doc, op);
+        return doc;
       case "remove":
-        remove(doc, pointer(op.path()), op);
+        remove(doc, op);
         return doc;
-      case "replace": {
-        List<String> p = pointer(op.path());
-        if (p.isEmpty()) {
-          return copy(op.value());
-        }
-        get(doc, p, op, "replace");
-        remove(doc, p, op);
-        return add(doc, p, copy(op.value()), op);
-      }
-      case "move": {
-        List<String> from = pointer(op.from());
-        Object v = get(doc, from, op, "move");
-        remove(doc, from, op);
-        return add(doc, pointer(op.path()), v, op);
-      }
-      case "copy": {
-        Object v = get(doc, pointer(op.from()), op, "copy");
-        return add(doc, pointer(op.path()), copy(v), op);
-      }
-      case "test": {
-        List<String> p = pointer(op.path());
-        Object have = p.isEmpty() ? doc : getOrNull(doc, p);
-        if (!jsonEquals(have, op.value())) {
-          throw new KustomizeException("testing value " + op.path() + " failed: test failed");
-        }
+      case "replace":
+        return replace(doc, op);
+      case "move":
+        move(doc, op);
         return doc;
-      }
+      case "test":
+        test(doc, op);
+        return doc;
+      case "copy":
+        copy(doc, op);
+        return doc;
       default:
-        throw new KustomizeException("Unexpected kind: " + op.op());
+        throw new KustomizeException("Unexpected kind: " + op.kind());
     }
   }
 
-  private static List<String> pointer(String path) throws KustomizeException {
-    if (path == null) {
-      throw new KustomizeException("operation missing path");
+  private static void add(Object doc, Op op) throws KustomizeException {
+    String path = decodePath(op, "add operation failed to decode path");
+    JsonDoc.Target t = JsonDoc.find(doc, path);
+    if (t == null) {
+      throw missing("add operation does not apply: doc is missing path: \"" + path + "\"");
     }
+    wrap(() -> t.add(op.value()), "error in add for path: '" + path + "'");
+  }
+
+  private static void remove(Object doc, Op op) throws KustomizeException {
+    String path = decodePath(op, "remove operation failed to decode path");
+    JsonDoc.Target t = JsonDoc.find(doc, path);
+    if (t == null) {
+      throw missing("remove operation does not apply: doc is missing path: \"" + path + "\"");
+    }
+    wrap(t::remove, "error in remove for path: '" + path + "'");
+  }
+
+  private static Object replace(Object doc, Op op) throws KustomizeException {
+    String path = wrapped(op::path, "replace operation failed to decode path");
     if (path.isEmpty()) {
-      return List.of();
-    }
-    if (!path.startsWith("/")) {
-      throw new KustomizeException("JSON pointer must start with '/': " + path);
-    }
-    List<String> out = new ArrayList<>();
-    for (String part : path.substring(1).split("/", -1)) {
-      out.add(part.replace("~1", "/").replace("~0", "~"));
-    }
-    return out;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Object container(Object doc, List<String> p, Op op) throws KustomizeException {
-    Object cur = doc;
-    for (int i = 0; i < p.size() - 1; i++) {
-      cur = child(cur, p.get(i));
-      if (cur == null || cur == NULL) {
-        throw new KustomizeException("error in " + op.op() + " for path: '" + op.path()
-            + "': doc is missing path: \"" + op.path() + "\": missing value");
+      if (!op.hasValue()) {
+        throw panics("a replace of the whole document without a 'value'");
       }
+      Object v = op.value();
+      // v4: a scalar (or null) value is silently ignored, an object or array becomes the document
+      return v instanceof Map<?, ?> || v instanceof List<?> ? v : doc;
     }
-    return cur;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Object child(Object node, String key) {
-    if (node instanceof Map<?, ?> m) {
-      return ((Map<String, Object>) m).get(key);
+    JsonDoc.Target t = JsonDoc.find(doc, path);
+    if (t == null) {
+      throw missing("replace operation does not apply: doc is missing path: " + path);
     }
-    if (node instanceof List<?> l) {
-      try {
-        int i = Integer.parseInt(key);
-        if (i < 0) {
-          i += l.size();
-        }
-        return i >= 0 && i < l.size() ? l.get(i) : null;
-      } catch (NumberFormatException e) {
-        return null;
-      }
-    }
-    return null;
-  }
-
-  private static Object getOrNull(Object doc, List<String> p) {
-    Object cur = doc;
-    for (String k : p) {
-      cur = child(cur, k);
-      if (cur == null) {
-        return null;
-      }
-    }
-    return cur;
-  }
-
-  private static Object get(Object doc, List<String> p, Op op, String what) throws KustomizeException {
-    Object v = getOrNull(doc, p);
-    if (v == null) {
-      throw new KustomizeException("error in " + what + " for path: '" + op.path()
-          + "': unable to get nonexistent key: " + (p.isEmpty() ? "" : p.get(p.size() - 1))
-          + ": missing value");
-    }
-    return v;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Object add(Object doc, List<String> p, Object value, Op op) throws KustomizeException {
-    if (p.isEmpty()) {
-      return value;
-    }
-    Object parent = container(doc, p, op);
-    String key = p.get(p.size() - 1);
-    if (parent instanceof Map<?, ?> m) {
-      ((Map<String, Object>) m).put(key, value);
-      return doc;
-    }
-    if (parent instanceof List<?> l) {
-      List<Object> list = (List<Object>) l;
-      if (key.equals("-")) {
-        list.add(value);
-        return doc;
-      }
-      int i = index(key, op);
-      if (i < 0) {
-        i += list.size();
-      }
-      if (i < 0 || i > list.size()) {
-        throw new KustomizeException("error in add for path: '" + op.path() + "': Unable to access invalid index: " + key
-            + ": invalid index referenced");
-      }
-      list.add(i, value);
-      return doc;
-    }
-    throw new KustomizeException("error in add for path: '" + op.path() + "': doc is missing path");
-  }
-
-  @SuppressWarnings("unchecked")
-  private static void remove(Object doc, List<String> p, Op op) throws KustomizeException {
-    if (p.isEmpty()) {
-      throw new KustomizeException("error in remove for path: '" + op.path() + "': cannot remove the root");
-    }
-    Object parent = container(doc, p, op);
-    String key = p.get(p.size() - 1);
-    if (parent instanceof Map<?, ?> m) {
-      if (!m.containsKey(key)) {
-        throw new KustomizeException("error in remove for path: '" + op.path()
-            + "': Unable to remove nonexistent key: " + key + ": missing value");
-      }
-      ((Map<String, Object>) m).remove(key);
-      return;
-    }
-    if (parent instanceof List<?> l) {
-      int i = index(key, op);
-      if (i < 0) {
-        i += l.size();
-      }
-      if (i < 0 || i >= l.size()) {
-        throw new KustomizeException("error in remove for path: '" + op.path()
-            + "': Unable to access invalid index: " + key + ": invalid index referenced");
-      }
-      l.remove(i);
-      return;
-    }
-    throw new KustomizeException("error in remove for path: '" + op.path() + "': doc is missing path");
-  }
-
-  private static int index(String key, Op op) throws KustomizeException {
     try {
-      return Integer.parseInt(key);
-    } catch (NumberFormatException e) {
-      throw new KustomizeException("error in " + op.op() + " for path: '" + op.path()
-          + "': Unable to access invalid index: " + key);
+      t.get();
+    } catch (KustomizeException e) {
+      throw missing("replace operation does not apply: doc is missing key: " + path);
     }
+    // a missing object key is no error: the value is set (added)
+    wrap(() -> t.set(op.value()), "error in remove for path: '" + path + "'");
+    return doc;
   }
 
-  @SuppressWarnings("unchecked")
-  private static Object copy(Object v) {
-    if (v instanceof Map<?, ?> m) {
-      TreeMap<String, Object> out = new TreeMap<>();
-      ((Map<String, Object>) m).forEach((k, x) -> out.put(k, copy(x)));
-      return out;
+  private static void move(Object doc, Op op) throws KustomizeException {
+    String from = wrapped(op::from, "move operation failed to decode from");
+    JsonDoc.Target src = JsonDoc.find(doc, from);
+    if (src == null) {
+      throw missing("move operation does not apply: doc is missing from path: " + from);
     }
-    if (v instanceof List<?> l) {
-      List<Object> out = new ArrayList<>();
-      l.forEach(x -> out.add(copy(x)));
-      return out;
+    // v4 names the last key, not the path, in these two messages
+    Object v = wrapped(src::get, "error in move for path: '" + src.key() + "'");
+    wrap(src::remove, "error in move for path: '" + src.key() + "'");
+    String path = wrapped(op::path, "move operation failed to decode path");
+    JsonDoc.Target dst = JsonDoc.find(doc, path);
+    if (dst == null) {
+      throw missing("move operation does not apply: doc is missing destination path: " + path);
     }
-    return v;
+    Object moved = v == null ? NULL : v;
+    wrap(() -> dst.add(moved), "error in move for path: '" + path + "'");
   }
 
-  private static boolean jsonEquals(Object a, Object b) {
-    if (a == null) {
-      a = NULL;
+  private static void copy(Object doc, Op op) throws KustomizeException {
+    String from = wrapped(op::from, "copy operation failed to decode from");
+    JsonDoc.Target src = JsonDoc.find(doc, from);
+    if (src == null) {
+      throw missing("copy operation does not apply: doc is missing from path: " + from);
     }
-    return Objects.equals(a, b);
+    Object v = wrapped(src::get, "error in copy for from: '" + from + "'");
+    String path = decodePath(op, "copy operation failed to decode path");
+    JsonDoc.Target dst = JsonDoc.find(doc, path);
+    if (dst == null) {
+      throw missing("copy operation does not apply: doc is missing destination path: " + path);
+    }
+    // a missing source key copies as null
+    Object value = v == null ? NULL : JsonDoc.deepCopy(v);
+    wrap(() -> dst.add(value), "error while adding value during copy");
   }
 
-  // ---- YAML <-> JSON -----------------------------------------------------------------------
-
-  /** The resource as kyaml's MarshalJSON sees it (go-yaml v3 decoding into interface{}). */
-  static Object toJson(Node node) throws KustomizeException {
-    if (node instanceof MapNode m) {
-      TreeMap<String, Object> out = new TreeMap<>();
-      for (MapNode.Entry e : m.entries()) {
-        out.put(e.key().value(), toJson(e.value()));
+  private static void test(Object doc, Op op) throws KustomizeException {
+    String path = wrapped(op::path, "test operation failed to decode path");
+    if (path.isEmpty()) {
+      if (!op.hasValue()) {
+        throw panics("a test of the whole document without a 'value'");
       }
-      return out;
-    }
-    if (node instanceof SeqNode s) {
-      List<Object> out = new ArrayList<>();
-      for (Node item : s.items()) {
-        out.add(toJson(item));
+      if (!JsonDoc.equal(doc, op.value())) {
+        throw failed(path);
       }
-      return out;
+      return;
     }
-    ScalarNode s = (ScalarNode) node;
-    String tag = s.tag() == null ? Tags.STR : s.tag();
-    return scalar(s.value(), tag);
-  }
-
-  private static Object scalar(String v, String tag) throws KustomizeException {
-    switch (tag) {
-      case Tags.NULL:
-        return NULL;
-      case Tags.BOOL:
-        return Boolean.valueOf(v.equalsIgnoreCase("true") || v.equals("y") || v.equalsIgnoreCase("yes")
-            || v.equalsIgnoreCase("on") || v.equals("Y"));
-      case Tags.INT:
-        return parseInt(v);
-      case Tags.FLOAT: {
-        String f = v.replace("_", "");
-        if (f.matches("[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)")) {
-          throw new KustomizeException("json: unsupported value: " + v);
-        }
-        return Double.parseDouble(f);
+    JsonDoc.Target t = JsonDoc.find(doc, path);
+    if (t == null) {
+      throw missing("test operation does not apply: is missing path: " + path);
+    }
+    Object have = wrapped(t::get, "error in test for path: '" + path + "'");
+    if (have == null || have == NULL) {
+      if (!op.hasValue()) {
+        throw panics("a test of a missing or null value without a 'value'");
       }
-      default:
-        return v;
+      if (op.value() != NULL) {
+        throw failed(path);
+      }
+      return;
+    }
+    if (!op.hasValue() || !JsonDoc.equal(have, op.value())) {
+      throw failed(path);
     }
   }
 
-  private static Double parseInt(String v) {
-    String p = v.replace("_", "");
-    boolean neg = p.startsWith("-");
-    String s = p.startsWith("-") || p.startsWith("+") ? p.substring(1) : p;
-    BigInteger n;
-    if (s.startsWith("0x") || s.startsWith("0X")) {
-      n = new BigInteger(s.substring(2), 16);
-    } else if (s.startsWith("0b")) {
-      n = new BigInteger(s.substring(2), 2);
-    } else if (s.startsWith("0o")) {
-      n = new BigInteger(s.substring(2), 8);
-    } else if (s.length() > 1 && s.startsWith("0")) {
-      n = new BigInteger(s.substring(1), 8);
-    } else {
-      n = new BigInteger(s);
-    }
-    return (neg ? n.negate() : n).doubleValue();
+  // ---- errors -------------------------------------------------------------------------------
+
+  private interface Step<T> {
+    T run() throws KustomizeException;
   }
 
-  /** A patch value as sigs.k8s.io/yaml's YAMLToJSON reads it (YAML 1.1 plain scalars). */
-  static Object fromPatchYaml(Node node) throws KustomizeException {
-    if (node instanceof MapNode m) {
-      TreeMap<String, Object> out = new TreeMap<>();
-      for (MapNode.Entry e : m.entries()) {
-        out.put(e.key().value(), fromPatchYaml(e.value()));
-      }
-      return out;
-    }
-    if (node instanceof SeqNode s) {
-      List<Object> out = new ArrayList<>();
-      for (Node item : s.items()) {
-        out.add(fromPatchYaml(item));
-      }
-      return out;
-    }
-    ScalarNode s = (ScalarNode) node;
-    if (s.style() == ScalarStyle.PLAIN && !s.tagExplicit()) {
-      String v = s.value();
-      switch (v) {
-        case "y", "Y", "yes", "Yes", "YES", "on", "On", "ON":
-          return Boolean.TRUE;
-        case "n", "N", "no", "No", "NO", "off", "Off", "OFF":
-          return Boolean.FALSE;
-        default:
-          break;
-      }
-    }
-    return toJson(s);
+  private interface Action {
+    void run() throws KustomizeException;
   }
 
-  /** kyaml's UnmarshalJSON: the JSON value marshalled by go-yaml v3 and parsed back. */
-  @SuppressWarnings("unchecked")
-  static Node fromJson(Object v) {
-    if (v instanceof Map<?, ?> m) {
-      MapNode out = new MapNode();
-      new TreeMap<>((Map<String, Object>) m).forEach((k, x) -> out.put(k, fromJson(x)));
-      return out;
+  /** {@code errors.Wrapf(err, prefix)}. */
+  private static <T> T wrapped(Step<T> step, String prefix) throws KustomizeException {
+    try {
+      return step.run();
+    } catch (KustomizeException e) {
+      throw new KustomizeException(prefix + ": " + e.getMessage());
     }
-    if (v instanceof List<?> l) {
-      SeqNode out = new SeqNode();
-      l.forEach(x -> out.add(fromJson(x)));
-      return out;
-    }
-    if (v == null || v == NULL) {
-      return ScalarNode.nul();
-    }
-    if (v instanceof Boolean b) {
-      return ScalarNode.bool(b);
-    }
-    if (v instanceof Double d) {
-      String text = formatG(d);
-      return new ScalarNode(text, YamlValues.resolvePlain(text), ScalarStyle.PLAIN);
-    }
-    String s = (String) v;
-    ScalarStyle style;
-    if (s.contains("\n")) {
-      style = ScalarStyle.LITERAL;
-    } else if (Tags.STR.equals(YamlValues.resolvePlain(s)) && !BASE60.matcher(s).matches()
-        && !OLD_BOOL.matcher(s).matches()) {
-      style = ScalarStyle.PLAIN;
-    } else {
-      style = ScalarStyle.DOUBLE_QUOTED;
-    }
-    return new ScalarNode(s, Tags.STR, style);
   }
 
-  private static final Pattern BASE60 = Pattern.compile("^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\\.[0-9_]*)?$");
-  private static final Pattern OLD_BOOL =
-      Pattern.compile("^(y|Y|yes|Yes|YES|on|On|ON|n|N|no|No|NO|off|Off|OFF)$");
+  private static void wrap(Action action, String prefix) throws KustomizeException {
+    wrapped(() -> {
+      action.run();
+      return null;
+    }, prefix);
+  }
 
-  /** Go's {@code strconv.FormatFloat(f, 'g', -1, 64)}. */
-  static String formatG(double d) {
-    if (d == 0) {
-      return (1 / d < 0) ? "-0" : "0";
+  /** add, remove and copy wrap any path error as "missing value". */
+  private static String decodePath(Op op, String prefix) throws KustomizeException {
+    try {
+      return op.path();
+    } catch (KustomizeException e) {
+      throw missing(prefix);
     }
-    BigDecimal bd = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
-    String digits = bd.unscaledValue().toString();
-    int exp = digits.length() - bd.scale() - 1;
-    String sign = d < 0 ? "-" : "";
-    if (exp < -4 || exp >= 6) {
-      String mant = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-      String es = String.valueOf(Math.abs(exp));
-      return sign + mant + "e" + (exp < 0 ? "-" : "+") + (es.length() < 2 ? "0" + es : es);
-    }
-    return sign + bd.toPlainString();
+  }
+
+  private static KustomizeException missing(String what) {
+    return new KustomizeException(what + ": missing value");
+  }
+
+  private static KustomizeException failed(String path) {
+    return new KustomizeException("testing value " + path + " failed: test failed");
+  }
+
+  private static KustomizeException panics(String what) {
+    return new KustomizeException("json patch: kustomize v5.5.0 crashes (nil pointer dereference in "
+        + "json-patch v4) on " + what + "; add a 'value' to the operation");
   }
 }

@@ -80,7 +80,16 @@ public final class Patches {
         if (target == null) {
           throw new KustomizeException("must specify a target for JSON patch " + source);
         }
-        JsonPatch json = JsonPatch.decode(docs.get(0), source);
+        JsonPatch json;
+        try {
+          json = JsonPatch.decode(patchText, source);
+        } catch (KustomizeException e) {
+          if (!patchText.startsWith("[")) {
+            throw e;
+          }
+          // kustomize: strict JSON failed and a list is no strategic merge patch either
+          throw new KustomizeException("unable to parse SM or JSON patch from " + source + ": " + e.getMessage());
+        }
         applyJson(resources, Selector.from(target), json, true);
         continue;
       }
@@ -144,11 +153,15 @@ public final class Patches {
               "patch file '" + path + "' empty seems to be empty");
         }
       }
-      List<Node> docs = Yaml.parseAll(op, path == null ? ctx.file() : path);
-      if (docs.isEmpty()) {
-        throw KustomizeException.at(ctx.file(), "patchesJson6902", m.line(), "patch appears to be empty");
+      JsonPatch json;
+      try {
+        json = JsonPatch.decode(op, path == null ? ctx.file() : path);
+      } catch (KustomizeException e) {
+        if (!op.startsWith("[")) {
+          throw e;
+        }
+        throw KustomizeException.at(ctx.file(), "patchesJson6902", m.line(), "decoding " + op + ": " + e.getMessage());
       }
-      JsonPatch json = JsonPatch.decode(docs.get(0), path == null ? "jsonOp" : path);
       if (json.isEmpty()) {
         throw KustomizeException.at(ctx.file(), "patchesJson6902", m.line(), "patch appears to be empty");
       }

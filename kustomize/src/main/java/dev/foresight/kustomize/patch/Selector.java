@@ -15,10 +15,10 @@ import java.util.regex.PatternSyntaxException;
  * ({@code ^(?:x)$}, empty matches anything), plus label and annotation selectors. Name and
  * namespace match the original or the current id, as kustomize's {@code ResMap.Select} does.
  */
-record Selector(String group, String version, String kind, String name, String namespace,
+public record Selector(String group, String version, String kind, String name, String namespace,
     String labelSelector, String annotationSelector) {
 
-  static Selector from(MapNode target) {
+  public static Selector from(MapNode target) {
     return new Selector(str(target, "group"), str(target, "version"), str(target, "kind"),
         str(target, "name"), str(target, "namespace"), str(target, "labelSelector"),
         str(target, "annotationSelector"));
@@ -29,7 +29,7 @@ record Selector(String group, String version, String kind, String name, String n
     return s == null ? "" : s;
   }
 
-  List<Resource> select(List<Resource> resources) throws KustomizeException {
+  public List<Resource> select(List<Resource> resources) throws KustomizeException {
     Pattern g = compile(group);
     Pattern v = compile(version);
     Pattern k = compile(kind);

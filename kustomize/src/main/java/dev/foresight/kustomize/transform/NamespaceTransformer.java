@@ -73,6 +73,16 @@ public final class NamespaceTransformer {
         && Gvk.effectiveNamespace(a).equals(Gvk.effectiveNamespace(b));
   }
 
+  /**
+   * kustomize's namespace filter alone on one resource, without the plugin's id bookkeeping and
+   * conflict check (what ValueAddTransformer runs for {@code metadata/namespace}).
+   */
+  public void applyFilter(Resource r) throws KustomizeException {
+    if (!namespace.isEmpty()) {
+      transform(r);
+    }
+  }
+
   private void transform(Resource r) throws KustomizeException {
     MapNode node = r.node();
     String apiVersion = FieldWalker.stringAt(node, "apiVersion");

@@ -107,4 +107,42 @@ class BuiltinPluginsTest {
             + "setRoleBindingSubjects: some"), Map.of()));
     assertTrue(e.getMessage().contains("invalid value \"some\" for setRoleBindingSubjects"), e.getMessage());
   }
+
+  @Test
+  void valueAddCreatesFieldsKeepsStylesAndMatchesListItems() throws KustomizeException {
+    String cm = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {QUOTED: \"x\", PLAIN: y}\n"
+        + "spec: {list: [b], items: [{name: y}], nullfield: null, arr: [1]}\n";
+    String out = build(inline("transformers", "apiVersion: builtin\nkind: ValueAddTransformer\nmetadata: {name: x}\n"
+        + "value: \"8080\"\ntargets:\n- fieldPath: data/NEW\n- fieldPath: data/QUOTED\n- fieldPath: data/PLAIN\n"
+        + "- fieldPath: spec/list/[=a]\n- fieldPath: spec/items/[name=z]/v\n- fieldPath: spec/nullfield/x\n"
+        + "- fieldPath: spec/arr/5"), Map.of("a.yaml", cm));
+    // kubectl kustomize v5.5.0 on the same input
+    assertEquals("apiVersion: v1\ndata:\n  NEW: 8080\n  PLAIN: 8080\n  QUOTED: \"8080\"\nkind: ConfigMap\n"
+        + "metadata:\n  name: c\nspec:\n  arr:\n  - 1\n  items:\n  - name: \"y\"\n  - name: z\n    v: 8080\n"
+        + "  list:\n  - b\n  - 8080\n  nullfield: null\n", out);
+  }
+
+  @Test
+  void valueAddConfigErrorsAreKustomizes() {
+    for (String[] c : new String[][] {{"targets: []", "must specify at least one target"},
+        {"targets: [{fieldPath: ''}]", "fieldPath cannot be empty"},
+        {"targets: [{fieldPath: a, filePathPosition: -1}]", "value of FilePathPosition (-1) cannot be negative"},
+        {"targets: [{fieldPath: metadata}]", "wrong node kind: expected ScalarNode but got MappingNode"}}) {
+      KustomizeException e = assertThrows(KustomizeException.class, () -> build(inline("transformers",
+          "apiVersion: builtin\nkind: ValueAddTransformer\nmetadata: {name: x}\nvalue: v\n" + c[0]), Map.of()));
+      assertTrue(!(e instanceof UnsupportedFeature) && e.getMessage().contains(c[1]), e.getMessage());
+    }
+  }
+
+  @Test
+  void valueAddInsertsIntoFilePaths() {
+    // the table of kyaml's filesys.InsertPathPart (value PEACH, position = filePathPosition - 1)
+    String[][] table = {{"", "PEACH", "0"}, {"/", "/PEACH", "0"}, {"pie", "PEACH/pie", "0"},
+        {"/pie", "/PEACH/pie", "0"}, {"raw", "raw/PEACH", "1"}, {"/raw", "/raw/PEACH", "1"},
+        {"a/nice/warm/pie", "a/nice/warm/PEACH/pie", "3"}, {"/a/nice/warm/pie", "/a/nice/warm/PEACH/pie", "3"},
+        {"./clusters/apps", "clusters/PEACH/apps", "2"}, {"./clusters/apps", "PEACH/clusters/apps", "1"}, {"raw", "raw/PEACH", "9999"}};
+    for (String[] row : table) {
+      assertEquals(row[1], ValueAdd.insertPathPart(row[0], Long.parseLong(row[2]), "PEACH"), row[0]);
+    }
+  }
 }

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The in-process engine ({@link Kustomizer}), reading the tree directly (no checkout, no process).
+ * The in-process engine ({@link Kustomizer}), reading the tree directly (no checkout, no process),
+ * with {@code LoadRestrictionsNone} as Flux's kustomize-controller builds: any file of the
+ * repository may be read, nothing outside it (a path climbing above the root is an error).
  * What it does not implement ({@link UnsupportedFeature}) is built by the fallback engine (the
  * exec engine) and said in {@link #notes()}; without a fallback it is an error. Never a silently
  * different output.
@@ -22,7 +24,8 @@ public final class NativeEngine implements Engine {
    * One memo for this engine's lifetime: the bases shared by every profile, overlay and both sides
    * of a change are built once per content (thread-safe: render workers share it).
    */
-  private final Kustomizer kustomizer = new Kustomizer(new dev.foresight.kustomize.build.BuildMemo(4096));
+  private final Kustomizer kustomizer = new Kustomizer(new dev.foresight.kustomize.build.BuildMemo(4096),
+      dev.foresight.kustomize.LoadRestrictor.NONE);
   private final ThreadLocal<List<String>> notes = ThreadLocal.withInitial(List::of);
   private final String version;
 
@@ -52,13 +55,6 @@ public final class NativeEngine implements Engine {
           + unsupported.feature()));
       return output;
     } catch (KustomizeException e) {
-      if (fallback != null && e.getMessage() != null && e.getMessage().contains("is not in or below")) {
-        // Flux builds without kustomize's load restrictions; the native engine keeps them
-        String output = fallback.build(tree, dir);
-        notes.set(List.of("rendered with " + fallback.name() + ": a file outside its kustomization's directory "
-            + "(Flux builds with LoadRestrictionsNone; the native engine does not yet)"));
-        return output;
-      }
       throw new RenderException(e.getMessage(), e);
     } catch (RuntimeException e) {
       if (fallback == null) {
