@@ -177,6 +177,27 @@ class ProvenanceMaskingTest {
   }
 
   @Test
+  void aSecretValueThatBreaksTheYamlFailsAsInFluxThoughItsTokenWouldFit() throws Exception {
+    Map<String, String> files = new HashMap<>();
+    files.put("profiles/p/kustomization.yaml", entry("app.yaml"));
+    files.put("profiles/p/app.yaml", ks("app", "./apps/app",
+        "postBuild:\n  substituteFrom:\n  - kind: Secret\n    name: vars"));
+    files.put("secrets/vars.yaml", "apiVersion: v1\nkind: Secret\nmetadata:\n  name: vars\n  namespace: flux-system\n"
+        + "stringData:\n  motto: 'keep: calm-CLEAR'\n");
+    files.put("apps/app/kustomization.yaml", "resources:\n- config.yaml\n");
+    files.put("apps/app/config.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\n  namespace: apps\n"
+        + "data:\n  motto: ${motto}\n");
+    try (FluxHarness flux = new FluxHarness(tmp)) {
+      RenderResult result = flux.render(flux.commit(files), "p", "app");
+      assertEquals(RenderStatus.ERROR, result.getStatus(), "kustomize-controller parses the clear value: "
+          + result.getHead());
+      assertTrue(result.getError().contains("ConfigMap apps/app") && result.getError().contains("not valid YAML"),
+          result.getError());
+      assertFalse(result.getError().contains("calm-CLEAR"), result.getError());
+    }
+  }
+
+  @Test
   void aSecretValueEqualToALabelElsewhereStaysVisibleInTheLabel() throws Exception {
     Map<String, String> files = new HashMap<>();
     files.put("profiles/p/kustomization.yaml", entry("app.yaml"));
