@@ -12,8 +12,11 @@ import dev.foresight.renderer.engine.RenderException;
 import dev.foresight.renderer.changelog.ChangelogSettings;
 import dev.foresight.renderer.changelog.Changelogs;
 import dev.foresight.renderer.changelog.Promotions;
+import dev.foresight.renderer.closure.Closure;
+import dev.foresight.renderer.closure.ClosureCollector;
 import dev.foresight.renderer.flux.FluxKustomization;
 import dev.foresight.renderer.flux.ForesightConfig;
+import dev.foresight.renderer.flux.KustomizationOverlay;
 import dev.foresight.renderer.flux.Profile;
 import dev.foresight.renderer.flux.ProfileDiscovery;
 import dev.foresight.renderer.flux.SubstitutionSources;
@@ -22,6 +25,7 @@ import dev.foresight.renderer.git.GitMirrors;
 import dev.foresight.renderer.manifest.Manifests;
 import dev.foresight.renderer.output.OutputFilter;
 import dev.foresight.renderer.output.OutputRules;
+import dev.foresight.renderer.secret.SecretFlows;
 import dev.foresight.renderer.secret.SecretMasker;
 import dev.foresight.renderer.tree.ProfileTree;
 import dev.foresight.renderer.tree.ProfileTreeWalker;
@@ -366,8 +370,11 @@ public final class Renderer implements AutoCloseable {
   /** A head's output rules, or why its foresight.yaml gives none. */
   private record HeadRules(OutputRules rules, String error) {}
 
-  /** A profile tree and the clear values of the Secrets it read or rendered (in memory only, never published). */
-  private record Walked(ProfileTree tree, Set<String> secretValues) {}
+  /**
+   * A profile tree, the clear values of the Secrets it read or rendered (to scrub messages), and by
+   * node id where each build copied Secret data into other objects (in memory only, never published).
+   */
+  private record Walked(ProfileTree tree, Set<String> secretValues, Map<String, SecretFlows.Resolved> flows) {}
 
   private static Map<String, ProfileTree> profileTrees(Map<String, Walked> walked) {
     Map<String, ProfileTree> out = new LinkedHashMap<>();
@@ -429,7 +436,8 @@ public final class Renderer implements AutoCloseable {
     if (!node.rendered()) {
       return null;
     }
-    String masked = masker.maskValues(masker.mask(node.output()), walked.secretValues());
+    String masked = masker.maskFlows(masker.mask(node.output()),
+        walked.flows().getOrDefault(node.id(), SecretFlows.Resolved.NONE));
     OutputFilter.Result filtered = OutputFilter.apply(masked, rules, masker::token);
     warnings.addAll(filtered.notes());
     masked = filtered.text();
@@ -550,8 +558,8 @@ public final class Renderer implements AutoCloseable {
     String key = change.getRepo() + "@" + treeKey(side) + "/" + profile.name() + ":" + profile.entry() + tips;
     return trees.get(key, () -> {
       SubstitutionSources repoObjects = repositoryObjects(side);
-      // Secret-sourced postBuild variables are substituted as mask tokens; their clear values are
-      // kept (in memory only) to mask them wherever else they appear in this tree's outputs and messages.
+      // Secret-sourced postBuild variables are substituted as mask tokens (their spans, nothing else);
+      // their clear values are kept (in memory only) to scrub them from this tree's messages.
       Set<String> substituted = java.util.concurrent.ConcurrentHashMap.newKeySet();
       ProfileTreeWalker walker = new ProfileTreeWalker(engine, value -> {
         substituted.add(value);
@@ -559,11 +567,39 @@ public final class Renderer implements AutoCloseable {
       }, config.strictPostBuildSubstitutions());
       ProfileTree walked = walker.walk(profile, side.tree(), ks -> source(ks, side, config), repoObjects, artifacts);
       Set<String> values = new LinkedHashSet<>(substituted);
+      Map<String, SecretFlows.Resolved> flows = new LinkedHashMap<>();
       for (TreeNode n : walked.nodes()) {
-        values.addAll(masker.secretValues(n.output()));
+        Set<String> own = masker.secretValues(n.output());
+        values.addAll(own);
+        SecretFlows.Resolved resolved = flows(n, own);
+        if (!resolved.isEmpty()) {
+          flows.put(n.id(), resolved);
+        }
       }
-      return new Walked(walked, Set.copyOf(values));
+      return new Walked(walked, Set.copyOf(values), Map.copyOf(flows));
     });
+  }
+
+  /**
+   * Where {@code node}'s build copied Secret data into other objects (replacements, vars), read
+   * from the files of its closure; when the closure is not fully known (a remote base, a KRM
+   * function, an unreadable file), the conservative fallback: the Secret values of its output
+   * ({@code secretValues}) masked by equality in that output.
+   */
+  private static SecretFlows.Resolved flows(TreeNode node, Set<String> secretValues) {
+    if (!node.rendered() || secretValues.isEmpty() || node.sourceTree() == null) {
+      return SecretFlows.Resolved.NONE;
+    }
+    try {
+      FileTree build = KustomizationOverlay.apply(node.sourceTree(), node.path(), node.ks().spec());
+      Closure closure = ClosureCollector.collect(build, node.path());
+      if (closure.alwaysAffected()) {
+        return new SecretFlows.Resolved(List.of(), secretValues);
+      }
+      return SecretFlows.scan(build, closure.files()).resolve(node.output());
+    } catch (IOException | RuntimeException e) {
+      return new SecretFlows.Resolved(List.of(), secretValues);
+    }
   }
 
   private SubstitutionSources repositoryObjects(Side side) {

@@ -96,8 +96,9 @@ public final class Substitution {
     }
     String substituted = out.toString();
     if (!substituted.equals(doc)) {
-      String broken = yamlError(substituted);
-      if (broken != null && yamlError(doc) == null) {
+      // kustomize-controller parses what it substituted: the clear values, not their mask tokens
+      String broken = evaluation.masked ? yamlError(clear(doc, nodes, vars), true) : yamlError(substituted, false);
+      if (broken != null && yamlError(doc, false) == null) {
         evaluation.problems.add("after substitution the object is not valid YAML (" + broken + "); kustomize-controller"
             + " fails the build on it. A substituted value must fit where it lands, e.g. no ': ' in a plain scalar");
       }
@@ -110,13 +111,26 @@ public final class Substitution {
     return substituted;
   }
 
-  /** The first line of the parser's complaint (and where), or null when {@code doc} parses. */
-  private static String yamlError(String doc) {
+  /** {@code doc} substituted with every value in clear (in memory only: to check what Flux would parse). */
+  private static String clear(String doc, List<SubstitutionSyntax.Node> nodes, Map<String, String> vars) {
+    Evaluation evaluation = new Evaluation(doc, vars, Set.of(), null);
+    StringBuilder out = new StringBuilder(doc.length());
+    for (SubstitutionSyntax.Node node : nodes) {
+      out.append(evaluation.eval(node));
+    }
+    return out.toString();
+  }
+
+  /**
+   * The first line of the parser's complaint (and where), or null when {@code doc} parses; with
+   * {@code secret} (a Secret value in clear in {@code doc}) only where, as a complaint may quote it.
+   */
+  private static String yamlError(String doc, boolean secret) {
     try {
       new Load(LoadSettings.builder().build()).loadFromString(doc);
       return null;
     } catch (org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException e) {
-      return e.getProblem() + (e.getProblemMark().isPresent() ? " at line " + (e.getProblemMark().get().getLine() + 1)
+      return (secret ? "a value from a Secret does not fit" : e.getProblem()) + (e.getProblemMark().isPresent() ? " at line " + (e.getProblemMark().get().getLine() + 1)
           + ", column " + (e.getProblemMark().get().getColumn() + 1) : "");
     } catch (RuntimeException e) {
       return e.getClass().getSimpleName();
@@ -131,6 +145,8 @@ public final class Substitution {
     final UnaryOperator<String> mask;
     final Set<String> unresolved = new LinkedHashSet<>();
     final List<String> problems = new ArrayList<>();
+    /** A Secret-sourced value was substituted as its mask. */
+    boolean masked;
 
     Evaluation(String doc, Map<String, String> vars, Set<String> secret, UnaryOperator<String> mask) {
       this.doc = doc;
@@ -160,8 +176,10 @@ public final class Substitution {
           return result;
         }
         if (SubstitutionFunctions.isDefault(e.op())) {
+          masked |= !value.isEmpty();
           return value.isEmpty() ? result : mask.apply(value);
         }
+        masked = true;
         return mask.apply(result);
       } catch (SubstitutionFunctions.Inexact inexact) {
         problems.add("'" + written + "': " + inexact.getMessage() + "; left as written");

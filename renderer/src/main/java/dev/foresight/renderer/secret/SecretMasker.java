@@ -34,10 +34,15 @@ import javax.crypto.spec.SecretKeySpec;
  *       every time, so equal plaintexts cannot be recognised; a changed token means "re-encrypted
  *       or changed"), and the top-level {@code sops:} metadata block (mac, lastmodified: noise) is
  *       dropped;
- *   <li>{@link #maskValues}: clear values known to come from Secrets (e.g. {@code postBuild}
- *       substitution) are replaced wherever they appear in other objects;
- *   <li>{@link #scrub}: the same for error and warning text.
+ *   <li>{@link #maskFlows}: the fields a build copied a Secret's data into ({@link SecretFlows}:
+ *       kustomize replacements, exactly the span of the value; vars, by equality in that build);
+ *   <li>{@link #scrub}: error and warning text, where every clear value known to come from a
+ *       Secret is replaced wherever it appears (by equality: a message has no fields to track).
  * </ul>
+ *
+ * Outputs are masked by provenance, not by value: a Secret's value written elsewhere as a literal
+ * stays visible there (it is in the repository in clear anyway), and {@code postBuild} variables
+ * from Secrets are substituted as tokens at substitution time, so only their spans are masked.
  *
  * Documents without secret content are kept byte for byte; changed ones are re-emitted with the
  * kustomize module's writer (kubectl's formatting). Thread-safe.
@@ -117,11 +122,26 @@ public final class SecretMasker {
   }
 
   /**
+   * {@code yaml} (already {@link #mask masked}) with the fields of {@code flows} masked: the span of
+   * each value a replacement copied from a Secret becomes its token (the whole field when the value
+   * is not known), and the values vars spread from Secrets are replaced by {@link #maskValues}.
+   */
+  public String maskFlows(String yaml, SecretFlows.Resolved flows) {
+    if (yaml == null || flows == null || flows.isEmpty()) {
+      return yaml;
+    }
+    String out = FlowMasks.apply(yaml, flows.fields(), this::token);
+    return flows.varValues().isEmpty() ? out : maskValues(out, flows.varValues());
+  }
+
+  /**
    * {@code yaml} with every known clear {@code values} replaced by its token in the scalar values of
    * every object (keys, {@code apiVersion}, {@code kind}, {@code metadata.name} and
    * {@code metadata.namespace} untouched; booleans, null and numbers are not searched): a whole scalar equal to a value of at least
    * {@value #MIN_VALUE_LENGTH} characters, and any occurrence of a value of at least
    * {@value #MIN_SUBSTRING_LENGTH} characters (also base64-encoded). Other documents stay byte for byte.
+   * Masking by equality: only the fallback for what cannot be tracked field by field (a var's
+   * {@code $(VAR)} from a Secret, a build whose files cannot all be read); never the whole output.
    */
   public String maskValues(String yaml, Collection<String> values) {
     List<Known> known = usable(values);
