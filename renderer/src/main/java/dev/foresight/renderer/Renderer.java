@@ -17,6 +17,9 @@ import dev.foresight.renderer.closure.ClosureCollector;
 import dev.foresight.renderer.flux.FluxKustomization;
 import dev.foresight.renderer.flux.ForesightConfig;
 import dev.foresight.renderer.flux.KustomizationOverlay;
+import dev.foresight.renderer.remote.RemoteGuard;
+import dev.foresight.renderer.remote.RemotePolicy;
+import dev.foresight.renderer.remote.TrustedRemotes;
 import dev.foresight.renderer.flux.Profile;
 import dev.foresight.renderer.flux.ProfileDiscovery;
 import dev.foresight.renderer.flux.SubstitutionSources;
@@ -91,6 +94,9 @@ public final class Renderer implements AutoCloseable {
   private final Memo<RepositoryObjects> repositoryObjects = new Memo<>(16);
   /** Head commit to its output rules (every pair of a change applies the same ones). */
   private final Memo<HeadRules> outputRules = new Memo<>(64);
+  /** Repository and base commit to what the trusted side lets the renderer fetch. */
+  private final Memo<TrustedRemotes> trustedRemotes = new Memo<>(64);
+  private volatile RemotePolicy operatorRemotes = RemotePolicy.fromEnvironment();
   private final Path ownedWorkDir;
   private volatile PairDecider decider;
   private final ExecutorService walkers = Executors.newFixedThreadPool(
@@ -162,6 +168,32 @@ public final class Renderer implements AutoCloseable {
     long hits = cache == null ? 0 : cache.hits();
     long lookups = cache == null ? 0 : cache.lookups();
     return new RenderCounters(builds.builds(), lookups, hits);
+  }
+
+  /**
+   * Sets the operator's remote allow-list (default: {@code FORESIGHT_REMOTE_ALLOW}), joined with
+   * the base revision's {@code render.remote.allow}; see {@link RemotePolicy}.
+   */
+  public void setRemotePolicy(RemotePolicy operator) {
+    this.operatorRemotes = operator == null ? RemotePolicy.NONE : operator;
+    trustedRemotes.clear();
+    trees.clear();
+  }
+
+  /**
+   * What the change's trusted side allows to be fetched: the base revision's foresight.yaml
+   * ({@code render.remote.allow}, {@code sources}) and the operator's allow-list; never the head's.
+   * A base without foresight.yaml, a created ref, or a malformed base file: the operator's only.
+   */
+  TrustedRemotes trustedRemotes(ChangeRequested change) {
+    RemotePolicy operator = operatorRemotes;
+    return trustedRemotes.get(change.getRepo() + "@" + change.getBase() + "#" + operator.fingerprint(), () -> {
+      try {
+        return TrustedRemotes.of(ForesightConfig.load(mirrors.tree(change.getRepo(), change.getBase())), operator);
+      } catch (IOException | ForesightConfig.InvalidException | RuntimeException e) {
+        return TrustedRemotes.operator(operator);
+      }
+    });
   }
 
   /** Sets the per-pair decision of {@link #plan} (default: affected-only, unless the config says otherwise). */
@@ -469,7 +501,9 @@ public final class Renderer implements AutoCloseable {
   /** The side's foresight.yaml; null when malformed and not {@code strict}. */
   private static ForesightConfig config(Side side, boolean strict) throws IOException, ForesightConfig.InvalidException {
     try {
-      return ForesightConfig.load(side.tree());
+      ForesightConfig config = ForesightConfig.load(side.tree());
+      RemotePolicy.of(config); // render.remote is validated on every side read strictly, used only from base
+      return config;
     } catch (ForesightConfig.InvalidException e) {
       if (strict) {
         throw new ForesightConfig.InvalidException(e.getMessage() + " (at " + side.label() + ")");
@@ -546,8 +580,11 @@ public final class Renderer implements AutoCloseable {
   private Walked tree(ChangeRequested change, Side side, ForesightConfig config, Profile profile,
       SourceArtifacts artifacts) throws IOException {
     Map<String, String> tips = new TreeMap<>();
+    TrustedRemotes trusted = trustedRemotes(change);
     for (Map.Entry<String, ForesightConfig.Source> source : new TreeMap<>(config.sources()).entrySet()) {
-      if (!source.getValue().self()) {
+      if (!source.getValue().self() && trusted.repositoryRefusal(source.getValue().url()) != null) {
+        tips.put(source.getKey(), "not fetched");
+      } else if (!source.getValue().self()) {
         try {
           tips.put(source.getKey(), mirrors.tip(source.getValue().url(), source.getValue().ref(), SOURCE_TIP_MAX_AGE));
         } catch (IOException e) {
@@ -555,17 +592,19 @@ public final class Renderer implements AutoCloseable {
         }
       }
     }
-    String key = change.getRepo() + "@" + treeKey(side) + "/" + profile.name() + ":" + profile.entry() + tips;
+    String key = change.getRepo() + "@" + treeKey(side) + "/" + profile.name() + ":" + profile.entry() + tips
+        + "#" + trusted.fingerprint();
     return trees.get(key, () -> {
       SubstitutionSources repoObjects = repositoryObjects(side);
       // Secret-sourced postBuild variables are substituted as mask tokens (their spans, nothing else);
       // their clear values are kept (in memory only) to scrub them from this tree's messages.
       Set<String> substituted = java.util.concurrent.ConcurrentHashMap.newKeySet();
-      ProfileTreeWalker walker = new ProfileTreeWalker(engine, value -> {
+      ProfileTreeWalker walker = new ProfileTreeWalker(new RemoteGuard(engine, trusted.policy()), value -> {
         substituted.add(value);
         return masker.token(value);
       }, config.strictPostBuildSubstitutions());
-      ProfileTree walked = walker.walk(profile, side.tree(), ks -> source(ks, side, config), repoObjects, artifacts);
+      ProfileTree walked = walker.walk(profile, side.tree(), ks -> source(ks, side, config, trusted), repoObjects,
+          artifacts);
       Set<String> values = new LinkedHashSet<>(substituted);
       Map<String, SecretFlows.Resolved> flows = new LinkedHashMap<>();
       for (TreeNode n : walked.nodes()) {
@@ -624,7 +663,8 @@ public final class Renderer implements AutoCloseable {
   }
 
   /** Where {@code ks}'s files come from (foresight.yaml sources, this repository, or not rendered). */
-  private ProfileTreeWalker.Source source(FluxKustomization ks, Side side, ForesightConfig config) {
+  private ProfileTreeWalker.Source source(FluxKustomization ks, Side side, ForesightConfig config,
+      TrustedRemotes trusted) {
     String kind = ks.sourceKind();
     String name = ks.sourceName();
     String namespace = ks.sourceNamespace();
@@ -635,6 +675,13 @@ public final class Renderer implements AutoCloseable {
     Optional<ForesightConfig.Source> configured = config.source(namespace, name);
     if (configured.isPresent() && !configured.get().self()) {
       ForesightConfig.Source source = configured.get();
+      String refusal = trusted.repositoryRefusal(source.url());
+      if (refusal != null) {
+        return ProfileTreeWalker.Source.failed("GitRepository " + id + " (" + source.url() + ", from sources." + id
+            + " of " + ForesightConfig.FILE + " at " + side.label() + ") not fetched " + RemotePolicy.SEE + ": "
+            + refusal + "; a git source is fetched when foresight.yaml on the base branch lists it, or when"
+            + " render.remote.allow there (or " + RemotePolicy.ENVIRONMENT + ") allows its URL");
+      }
       try {
         String tip = mirrors.tip(source.url(), source.ref(), SOURCE_TIP_MAX_AGE);
         FileTree tree = mirrors.tree(source.url(), tip);

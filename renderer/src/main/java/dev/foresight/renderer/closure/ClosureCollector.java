@@ -5,6 +5,7 @@ import dev.foresight.kustomize.OverlayFileTree;
 import dev.foresight.kustomize.TreePath;
 import dev.foresight.renderer.flux.PlainYaml;
 import dev.foresight.renderer.flux.SourceArtifactTree;
+import dev.foresight.renderer.remote.RemoteReference;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -44,6 +45,7 @@ public final class ClosureCollector {
   private final Set<String> trees = new TreeSet<>();
   private final Set<String> directories = new TreeSet<>();
   private final Set<String> remote = new TreeSet<>();
+  private final List<RemoteReference> references = new ArrayList<>();
   private final List<String> problems = new ArrayList<>();
   private final Set<String> visited = new HashSet<>();
 
@@ -69,6 +71,21 @@ public final class ClosureCollector {
       c.problem("reading " + dir + " from " + tree.describe() + " failed: " + e);
     }
     return new Closure(c.files, c.trees, c.directories, c.remote, c.problems);
+  }
+
+  /**
+   * Every reference of the build of {@code dir} (its whole kustomization closure) that kustomize
+   * would fetch rather than read from the tree: remote resources, bases and components, file-valued
+   * fields holding an HTTP(S) URL, helm chart repositories (see {@link RemoteReference}).
+   */
+  public static List<RemoteReference> remoteReferences(FileTree tree, String dir) {
+    ClosureCollector c = new ClosureCollector(tree);
+    try {
+      c.root(dir, List.of());
+    } catch (IOException | RuntimeException e) {
+      c.problem("reading " + dir + " from " + tree.describe() + " failed: " + e);
+    }
+    return List.copyOf(c.references);
   }
 
   /**
@@ -190,6 +207,12 @@ public final class ClosureCollector {
   }
 
   private void resource(String dir, String entry, String from) throws IOException {
+    Optional<RemoteReference> fetched = RemoteReference.ofDirectoryEntry(entry, from);
+    if (fetched.isPresent()) {
+      // kustomize tries a repository address before a local directory of the same name
+      fetched(fetched.get());
+      return;
+    }
     if (isUrl(entry)) {
       remote.add(entry);
       return;
@@ -211,6 +234,11 @@ public final class ClosureCollector {
   }
 
   private void file(String dir, String entry, String from) throws IOException {
+    Optional<RemoteReference> fetched = RemoteReference.ofFileEntry(entry, from);
+    if (fetched.isPresent()) {
+      fetched(fetched.get());
+      return;
+    }
     String path = resolve(dir, entry.trim(), from);
     if (path == null) {
       return;
@@ -235,6 +263,11 @@ public final class ClosureCollector {
   private void plugin(String dir, String entry, String from) throws IOException {
     if (entry.contains("\n")) {
       pluginConfigs(dir, loadAll(entry, from), from);
+      return;
+    }
+    Optional<RemoteReference> fetched = RemoteReference.ofDirectoryEntry(entry, from);
+    if (fetched.isPresent()) {
+      fetched(fetched.get());
       return;
     }
     if (isUrl(entry)) {
@@ -294,6 +327,7 @@ public final class ClosureCollector {
       }
       if (config.get("repo") instanceof String repo && !repo.isBlank()) {
         remote.add(repo);
+        references.add(RemoteReference.ofHelmRepository(repo, from + " repo"));
       }
     }
   }
@@ -319,6 +353,7 @@ public final class ClosureCollector {
       }
       if (chart.get("repo") instanceof String repo && !repo.isBlank()) {
         remote.add(repo + " " + chart.get("name") + " " + chart.get("version"));
+        references.add(RemoteReference.ofHelmRepository(repo, kfile + " helmCharts.repo"));
       }
     }
     for (Map<?, ?> chart : legacy) {
@@ -331,8 +366,14 @@ public final class ClosureCollector {
       optionalFile(dir, chart.get("values"), kfile, "helmChartInflationGenerator.values");
       if (chart.get("chartRepoUrl") instanceof String repo && !repo.isBlank()) {
         remote.add(repo);
+        references.add(RemoteReference.ofHelmRepository(repo, kfile + " helmChartInflationGenerator.chartRepoUrl"));
       }
     }
+  }
+
+  private void fetched(RemoteReference reference) {
+    remote.add(reference.entry());
+    references.add(reference);
   }
 
   private Optional<String> kustomizationFile(String dir) throws IOException {

@@ -36,6 +36,11 @@ import org.eclipse.jgit.util.FileUtils;
  * {@link #close()}. An overlay tree is materialised as hard links to its materialised base plus its
  * own files in a private directory, keyed by base and overlay content; the last
  * {@value #OVERLAYS_KEPT} are kept. Thread-safe.
+ *
+ * <p>The process runs offline ({@link OfflineProcess}: own network namespace when possible, dead
+ * proxy, git without transports) unless the calling thread is inside
+ * {@link NetworkAccess#allowing}, which {@code RemoteGuard} does only for builds whose every remote
+ * reference the trusted policy allows.
  */
 public final class ExecEngine implements Engine {
 
@@ -164,7 +169,12 @@ public final class ExecEngine implements Engine {
     File out = Files.createTempFile(workDir, "out", ".yaml").toFile();
     File err = Files.createTempFile(workDir, "err", ".txt").toFile();
     try {
-      Process process = new ProcessBuilder(args).directory(root.toFile())
+      boolean offline = !NetworkAccess.allowed();
+      ProcessBuilder builder = new ProcessBuilder(offline ? OfflineProcess.command(args) : args);
+      if (offline) {
+        OfflineProcess.environment(builder.environment());
+      }
+      Process process = builder.directory(root.toFile())
           .redirectOutput(out).redirectError(err).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
           .start();
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
