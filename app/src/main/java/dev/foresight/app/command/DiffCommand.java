@@ -46,8 +46,13 @@ public final class DiffCommand implements Callable<Integer> {
 
   @Option(names = "--ref", paramLabel = "REF", description = "The branch the change moves (default: BASE when both "
       + "BASE and HEAD are branches, as in a pull request into BASE, e.g. `staging master` previews the promotion of "
-      + "master to staging; else HEAD).")
+      + "master to staging; else HEAD when it is a branch or tag; else none: the report names the commits). "
+      + "refs/pull/N/merge (a CI checkout of a pull request) means --pull-request N.")
   String ref;
+
+  @Option(names = "--pull-request", paramLabel = "N", description = "The change is pull request N into BASE's branch:"
+      + " reported as the pipeline reports GitHub's, its Markdown marker <repo>#pull/N the same after every push.")
+  Integer pullRequest;
 
   @Option(names = "--profile", paramLabel = "P", description = "Only these profiles (repeatable).")
   List<String> profiles = new ArrayList<>();
@@ -106,7 +111,7 @@ public final class DiffCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--jobs must be 0 (one per core) or more, got " + jobs);
     }
     Path root = Revisions.repositoryRoot(repo);
-    ChangeRequested change = Revisions.localChange(root, base, head, ref);
+    ChangeRequested change = Revisions.localChange(root, base, head, ref, pullRequest);
     PrintWriter err = spec.commandLine().getErr();
     Path data = dataDir.get();
     int parallelism = jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
