@@ -7,6 +7,7 @@ import dev.foresight.differ.Differ;
 import dev.foresight.publisher.Views;
 import dev.foresight.renderer.Renderer;
 import dev.foresight.renderer.RendererConfig;
+import dev.foresight.renderer.flux.Profile;
 import dev.foresight.renderer.secret.MaskKey;
 import dev.foresight.schema.ChangeRequested;
 import dev.foresight.schema.KustomizationStatus;
@@ -56,6 +57,10 @@ public final class DiffCommand implements Callable<Integer> {
 
   @Option(names = "--profile", paramLabel = "P", description = "Only these profiles (repeatable).")
   List<String> profiles = new ArrayList<>();
+
+  @Option(names = "--profile-path", paramLabel = "NAME=DIR", description = "Render profile NAME from directory DIR"
+      + " of the repository at both sides, instead of foresight.yaml profiles: or discovery (repeatable).")
+  List<String> profilePaths = new ArrayList<>();
 
   @Option(names = "--format", defaultValue = "text",
       description = "text, markdown (GitHub comment parts, each starting with <!-- foresight:part N/M ... -->), "
@@ -110,6 +115,12 @@ public final class DiffCommand implements Callable<Integer> {
     if (jobs < 0) {
       throw new ParameterException(spec.commandLine(), "--jobs must be 0 (one per core) or more, got " + jobs);
     }
+    List<Profile> paths;
+    try {
+      paths = ProfilePaths.parse(profilePaths);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
     Path root = Revisions.repositoryRoot(repo);
     ChangeRequested change = Revisions.localChange(root, base, head, ref, pullRequest);
     PrintWriter err = spec.commandLine().getErr();
@@ -119,7 +130,7 @@ public final class DiffCommand implements Callable<Integer> {
     Report report;
     DiffSettings diffSettings = DiffSettings.defaults().withContext(context);
     RendererConfig config = new RendererConfig(data, MaskKey.load(data), Duration.ofMinutes(2))
-        .withCache(!noCache).withAffectedOnly(!all).withCacheMaxBytes(dataDir.cacheMaxBytes());
+        .withCache(!noCache).withAffectedOnly(!all).withCacheMaxBytes(dataDir.cacheMaxBytes()).withProfilePaths(paths);
     config = engine.apply(config);
     try (Renderer renderer = new Renderer(config);
         LocalPipeline pipeline = new LocalPipeline(renderer, parallelism)) {
