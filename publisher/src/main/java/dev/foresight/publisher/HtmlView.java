@@ -41,7 +41,7 @@ public final class HtmlView {
   public static String render(Report report) {
     StringBuilder h = new StringBuilder();
     String title = "Foresight: " + report.getChange().getRepo() + " " + Labels.kind(report.getChange()) + " "
-        + report.getChange().getRef() + " " + ReportTotals.range(report.getChange());
+        + Labels.refAndRange(report.getChange());
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(esc(title))
         .append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
     nav(h, report);

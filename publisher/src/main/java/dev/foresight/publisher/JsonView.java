@@ -50,7 +50,8 @@ public final class JsonView {
     changeNode.put("kind", lower(change.getKind().name()));
     changeNode.put("base", change.getBase());
     changeNode.put("head", change.getHead());
-    changeNode.put("ref", change.getRef());
+    changeNode.put("ref", Labels.ref(change).isEmpty() ? null : change.getRef());
+    changeNode.put("pullRequest", change.getPullRequest());
     root.put("error", report.getError());
     ArrayNode missing = root.putArray("missing");
     report.getMissing().forEach(missing::add);

@@ -81,6 +81,19 @@ public final class Labels {
         : change.getKind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 
+  /**
+   * The ref then the range ({@code refs/heads/main 1a2b3c4..5d6e7f8}); just the range when the
+   * change names no ref (a local comparison of commits), so that no ref is invented.
+   */
+  public static String refAndRange(ChangeRequested change) {
+    return ref(change).isEmpty() ? ReportTotals.range(change) : change.getRef() + " " + ReportTotals.range(change);
+  }
+
+  /** The change's ref, empty when it names none. */
+  public static String ref(ChangeRequested change) {
+    return change.getRef() == null ? "" : change.getRef();
+  }
+
   /** True for promotions: their changelog comes first. */
   public static boolean changelogFirst(Report report) {
     return report.getChange().getKind() == ChangeKind.PROMOTION;

@@ -104,8 +104,8 @@ public final class MarkdownView {
   }
 
   static String title(ChangeRequested change) {
-    return code(change.getRepo()) + " " + Labels.kind(change) + " " + code(change.getRef()) + " "
-        + code(ReportTotals.range(change));
+    return code(change.getRepo()) + " " + Labels.kind(change) + " "
+        + (Labels.ref(change).isEmpty() ? "" : code(change.getRef()) + " ") + code(ReportTotals.range(change));
   }
 
   private static void build(Report report, Packer out) {

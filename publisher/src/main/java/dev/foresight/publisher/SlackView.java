@@ -49,7 +49,7 @@ public final class SlackView {
     ArrayNode blocks = root.putArray("blocks");
     var change = report.getChange();
     header(blocks, "Foresight: " + Labels.repoName(change.getRepo()) + " " + Labels.kind(change) + " "
-        + change.getRef().replaceFirst("^refs/heads/", "") + " " + ReportTotals.range(change));
+        + Labels.refAndRange(change).replaceFirst("^refs/heads/", ""));
     if (report.getError() != null) {
       section(blocks, List.of(":x: *The change could not be planned:* " + esc(report.getError())));
     } else {

@@ -15,9 +15,10 @@ public final class SummaryLine {
   public static String of(Report report) {
     ChangeRequested change = report.getChange();
     String kind = change.getKind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-    String target = change.getPullRequest() != null ? "#" + change.getPullRequest() + " into " + change.getRef()
-        : change.getRef();
-    String head = change.getRepo() + " " + kind + " " + target + " " + ReportTotals.range(change) + ": ";
+    String into = Labels.ref(change).isEmpty() ? "" : " into " + change.getRef();
+    String target = change.getPullRequest() != null ? "#" + change.getPullRequest() + into + " "
+        : Labels.ref(change).isEmpty() ? "" : change.getRef() + " ";
+    String head = change.getRepo() + " " + kind + " " + target + ReportTotals.range(change) + ": ";
     if (report.getError() != null) {
       return head + "error: " + report.getError().lines().findFirst().orElse("");
     }

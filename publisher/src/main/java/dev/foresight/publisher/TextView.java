@@ -33,7 +33,7 @@ public final class TextView {
     StringBuilder out = new StringBuilder();
     var change = report.getChange();
     out.append(paint.on(BOLD, "foresight: " + change.getRepo() + " " + Labels.kind(change) + " "
-        + change.getRef() + " " + ReportTotals.range(change))).append('\n');
+        + Labels.refAndRange(change))).append('\n');
     if (report.getError() != null) {
       out.append(paint.on(RED, "error: " + report.getError())).append('\n');
       changelog(out, paint, report);

@@ -53,4 +53,33 @@ class LabelsTest {
     assertEquals(29, sameIn.size());
     assertEquals("prod-28/apps", sameIn.get(28).asText());
   }
+
+  @Test
+  void aChangeThatNamesNoRefIsTitledByItsCommitsInEveryView() {
+    Report report = Reports.unchanged();
+    report.setChange(dev.foresight.schema.ChangeRequested.newBuilder(Reports.change())
+        .setKind(dev.foresight.schema.ChangeKind.PUSH).setPullRequest(null).setRef("").build());
+    assertEquals("1111111..2222222", Labels.refAndRange(report.getChange()));
+    assertTrue(TextView.render(report, false).startsWith("foresight: https://github.com/Acme/infra.git push"
+        + " 1111111..2222222\n"), TextView.render(report, false));
+    String markdown = MarkdownView.render(report);
+    assertTrue(markdown.startsWith("<!-- foresight:part 1/1 https://github.com/Acme/infra.git#1111111..2222222 -->\n"
+        + "### Foresight: `https://github.com/Acme/infra.git` push `1111111..2222222`\n"), markdown);
+    assertTrue(SummaryLine.of(report).startsWith("https://github.com/Acme/infra.git push 1111111..2222222: "),
+        SummaryLine.of(report));
+    assertTrue(HtmlView.render(report).contains("<title>Foresight: https://github.com/Acme/infra.git push"
+        + " 1111111..2222222</title>"));
+    assertTrue(JsonView.render(report).contains("\"ref\": null,\n    \"pullRequest\": null"), JsonView.render(report));
+  }
+
+  @Test
+  void aPullRequestIsNamedByItsNumberAndTheBranchItMergesInto() {
+    Report report = Reports.unchanged();
+    report.setChange(dev.foresight.schema.ChangeRequested.newBuilder(Reports.change()).setRef("refs/heads/main").build());
+    assertTrue(SummaryLine.of(report).startsWith("https://github.com/Acme/infra.git pull request #42 into"
+        + " refs/heads/main 1111111..2222222: "), SummaryLine.of(report));
+    assertTrue(MarkdownView.render(report).startsWith("<!-- foresight:part 1/1 https://github.com/Acme/infra.git#pull/42"
+        + " -->\n### Foresight: `https://github.com/Acme/infra.git` pull request #42 `refs/heads/main` `1111111..2222222`"),
+        MarkdownView.render(report));
+  }
 }

@@ -130,7 +130,7 @@ class ViewGoldenTest {
   void jsonHasTheDocumentedShape() throws IOException {
     JsonNode root = new ObjectMapper().readTree(JsonView.render(Reports.promotion()));
     assertEquals(List.of("change", "error", "missing", "profiles", "changelog"), names(root));
-    assertEquals(List.of("repo", "kind", "base", "head", "ref"), names(root.get("change")));
+    assertEquals(List.of("repo", "kind", "base", "head", "ref", "pullRequest"), names(root.get("change")));
     assertEquals("promotion", root.get("change").get("kind").asText());
     JsonNode ks = root.get("profiles").get(1).get("kustomizations").get(0);
     assertEquals(List.of("name", "namespace", "path", "status", "error", "warnings", "stats", "objects"), names(ks));

@@ -90,6 +90,8 @@ public final class Renderer implements AutoCloseable {
   /** The render cache in front of the engine, or null. */
   private final CachingEngine cache;
   private final SecretMasker masker;
+  /** {@code --profile-path}: the profiles of both sides when not empty. */
+  private final List<Profile> profilePaths;
   private final Memo<Walked> trees = new Memo<>(TREES_KEPT);
   private final Memo<RepositoryObjects> repositoryObjects = new Memo<>(16);
   /** Head commit to its output rules (every pair of a change applies the same ones). */
@@ -125,6 +127,7 @@ public final class Renderer implements AutoCloseable {
     this.cache = engine != null ? null : cached(builds, config);
     this.engine = cache != null ? cache : builds;
     this.masker = new SecretMasker(config.maskKey());
+    this.profilePaths = config.profilePaths();
     this.ownedWorkDir = ownedWorkDir;
     this.decider = config.affectedOnly() ? new AffectedOnly(mirrors) : PairDecider.RENDER_ALL;
   }
@@ -252,8 +255,9 @@ public final class Renderer implements AutoCloseable {
       if (sides.isEmpty() && noProfiles(change)) {
         return plan.setError("no profiles at base (" + GitMirrors.abbreviate(change.getBase()) + ") nor at head ("
             + GitMirrors.abbreviate(change.getHead()) + ") of " + change.getRepo() + "; Foresight renders every"
-            + " directory " + ProfileDiscovery.ROOT + "/<name> and " + ProfileDiscovery.CLUSTERS + "/<name>, or the"
-            + " profiles: of " + ForesightConfig.FILE).build();
+            + " directory " + ProfileDiscovery.ROOT + "/<name> and " + ProfileDiscovery.CLUSTERS + "/<name>, else the"
+            + " directory of each root Flux Kustomization (one no other Kustomization's spec.path contains), or the"
+            + " profiles: of " + ForesightConfig.FILE + " (on the command line: --profile-path NAME=DIR)").build();
       }
       PairDecider decide = decider;
       List<PlannedPair> pairs = new ArrayList<>();
@@ -485,7 +489,7 @@ public final class Renderer implements AutoCloseable {
    */
   private Optional<Walked> profileTree(ChangeRequested change, Side side, boolean strict, String name)
       throws IOException, ForesightConfig.InvalidException {
-    ForesightConfig config = config(side, strict);
+    ForesightConfig config = config(change, side, strict);
     if (config == null) {
       return Optional.empty();
     }
@@ -498,17 +502,42 @@ public final class Renderer implements AutoCloseable {
     return chosen == null ? Optional.empty() : Optional.of(tree(change, side, config, chosen));
   }
 
-  /** The side's foresight.yaml; null when malformed and not {@code strict}. */
-  private static ForesightConfig config(Side side, boolean strict) throws IOException, ForesightConfig.InvalidException {
+  /**
+   * The side's foresight.yaml with the profiles the side renders ({@link #profilesOf}); null when
+   * malformed and not {@code strict}.
+   */
+  private ForesightConfig config(ChangeRequested change, Side side, boolean strict)
+      throws IOException, ForesightConfig.InvalidException {
     try {
       ForesightConfig config = ForesightConfig.load(side.tree());
       RemotePolicy.of(config); // render.remote is validated on every side read strictly, used only from base
-      return config;
+      return profilesOf(change, side.name().equals("base"), config);
     } catch (ForesightConfig.InvalidException e) {
       if (strict) {
         throw new ForesightConfig.InvalidException(e.getMessage() + " (at " + side.label() + ")");
       }
       return null;
+    }
+  }
+
+  /**
+   * {@code config} with the profiles a side renders: {@code --profile-path} when given; else its
+   * own {@code profiles:}; else, at base, head's {@code profiles:} (a change that introduces
+   * foresight.yaml compares the same profiles at both sides instead of reporting every object as new);
+   * else none set (discovery).
+   */
+  private ForesightConfig profilesOf(ChangeRequested change, boolean base, ForesightConfig config) throws IOException {
+    if (!profilePaths.isEmpty()) {
+      return config.withProfiles(profilePaths);
+    }
+    if (config.profilesSet() || !base) {
+      return config;
+    }
+    try {
+      ForesightConfig head = ForesightConfig.load(mirrors.tree(change.getRepo(), change.getHead()));
+      return head.profilesSet() ? config.withProfiles(head.profiles()) : config;
+    } catch (ForesightConfig.InvalidException malformed) {
+      return config; // head's own planning reports it
     }
   }
 
@@ -542,7 +571,7 @@ public final class Renderer implements AutoCloseable {
    */
   private Map<String, Walked> trees(ChangeRequested change, Side side, boolean strict)
       throws IOException, ForesightConfig.InvalidException {
-    ForesightConfig config = config(side, strict);
+    ForesightConfig config = config(change, side, strict);
     if (config == null) {
       return Map.of();
     }
@@ -704,7 +733,8 @@ public final class Renderer implements AutoCloseable {
     for (String sha : List.of(change.getBase(), change.getHead())) {
       FileTree tree = mirrors.tree(change.getRepo(), sha);
       try {
-        if (!ProfileDiscovery.discover(tree, ForesightConfig.load(tree)).isEmpty()) {
+        boolean base = sha.equals(change.getBase()) && !sha.equals(change.getHead());
+        if (!ProfileDiscovery.discover(tree, profilesOf(change, base, ForesightConfig.load(tree))).isEmpty()) {
           return false;
         }
       } catch (ForesightConfig.InvalidException e) {
@@ -718,7 +748,8 @@ public final class Renderer implements AutoCloseable {
     for (String sha : List.of(change.getHead(), change.getBase())) {
       try {
         FileTree tree = mirrors.tree(change.getRepo(), sha);
-        for (Profile p : ProfileDiscovery.discover(tree, ForesightConfig.load(tree))) {
+        boolean base = sha.equals(change.getBase()) && !sha.equals(change.getHead());
+        for (Profile p : ProfileDiscovery.discover(tree, profilesOf(change, base, ForesightConfig.load(tree)))) {
           if (p.name().equals(profile)) {
             return p.entry();
           }

@@ -3,10 +3,12 @@ package dev.foresight.renderer;
 import dev.foresight.renderer.cache.RenderCache;
 import dev.foresight.renderer.engine.EngineChoice;
 import dev.foresight.renderer.engine.ExecEngine;
+import dev.foresight.renderer.flux.Profile;
 import dev.foresight.renderer.secret.MaskKey;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Configuration of a {@link Renderer}.
@@ -18,9 +20,11 @@ import java.time.Duration;
  * @param affectedOnly plan pairs whose inputs did not change as SKIP
  * @param engine which engine renders
  * @param cacheMaxBytes the bound of the render cache on disk (least recently used entries go first)
+ * @param profilePaths profiles given on the command line ({@code --profile-path NAME=DIR}): when not
+ *     empty, both sides render exactly these, whatever foresight.yaml or discovery say
  */
 public record RendererConfig(Path dataDir, byte[] maskKey, Duration timeout, boolean cache, boolean affectedOnly,
-    EngineChoice engine, long cacheMaxBytes) {
+    EngineChoice engine, long cacheMaxBytes, List<Profile> profilePaths) {
 
   /**
    * The default engine: native (it passes the whole public conformance corpus, ConformanceTest),
@@ -31,7 +35,7 @@ public record RendererConfig(Path dataDir, byte[] maskKey, Duration timeout, boo
 
   /** With the render cache, affected-only planning and the default engine. */
   public RendererConfig(Path dataDir, byte[] maskKey, Duration timeout) {
-    this(dataDir, maskKey, timeout, true, true, defaultEngine(), RenderCache.DEFAULT_MAX_BYTES);
+    this(dataDir, maskKey, timeout, true, true, defaultEngine(), RenderCache.DEFAULT_MAX_BYTES, List.of());
   }
 
   /** {@code $FORESIGHT_ENGINE}, else {@link #DEFAULT_ENGINE}. */
@@ -54,6 +58,7 @@ public record RendererConfig(Path dataDir, byte[] maskKey, Duration timeout, boo
       throw new IllegalArgumentException("renderer timeout must be positive, was " + timeout);
     }
     maskKey = maskKey.clone();
+    profilePaths = profilePaths == null ? List.of() : List.copyOf(profilePaths);
     if (engine == null) {
       engine = DEFAULT_ENGINE;
     }
@@ -69,20 +74,25 @@ public record RendererConfig(Path dataDir, byte[] maskKey, Duration timeout, boo
   }
 
   public RendererConfig withCache(boolean on) {
-    return new RendererConfig(dataDir, maskKey, timeout, on, affectedOnly, engine, cacheMaxBytes);
+    return new RendererConfig(dataDir, maskKey, timeout, on, affectedOnly, engine, cacheMaxBytes, profilePaths);
   }
 
   public RendererConfig withAffectedOnly(boolean on) {
-    return new RendererConfig(dataDir, maskKey, timeout, cache, on, engine, cacheMaxBytes);
+    return new RendererConfig(dataDir, maskKey, timeout, cache, on, engine, cacheMaxBytes, profilePaths);
   }
 
   public RendererConfig withEngine(EngineChoice choice) {
-    return new RendererConfig(dataDir, maskKey, timeout, cache, affectedOnly, choice, cacheMaxBytes);
+    return new RendererConfig(dataDir, maskKey, timeout, cache, affectedOnly, choice, cacheMaxBytes, profilePaths);
   }
 
   /** The render cache bounded by {@code bytes} (more than 0). */
   public RendererConfig withCacheMaxBytes(long bytes) {
-    return new RendererConfig(dataDir, maskKey, timeout, cache, affectedOnly, engine, bytes);
+    return new RendererConfig(dataDir, maskKey, timeout, cache, affectedOnly, engine, bytes, profilePaths);
+  }
+
+  /** Renders exactly {@code profiles} at both sides ({@code --profile-path}); empty: foresight.yaml or discovery. */
+  public RendererConfig withProfilePaths(List<Profile> profiles) {
+    return new RendererConfig(dataDir, maskKey, timeout, cache, affectedOnly, engine, cacheMaxBytes, profiles);
   }
 
   @Override

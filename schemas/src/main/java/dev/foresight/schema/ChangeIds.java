@@ -37,9 +37,20 @@ public final class ChangeIds {
     return change.getRepo() + "#" + target(change);
   }
 
-  /** What a report is about: {@code pull/N} for a pull request, else the ref. */
+  /**
+   * What a report is about: {@code pull/N} for a pull request, else the ref, else (a local
+   * comparison of commits that names no ref) the range {@code <base7>..<head7>}.
+   */
   public static String target(ChangeRequested change) {
-    return change.getPullRequest() != null ? "pull/" + change.getPullRequest() : change.getRef();
+    if (change.getPullRequest() != null) {
+      return "pull/" + change.getPullRequest();
+    }
+    String ref = change.getRef();
+    return ref != null && !ref.isEmpty() ? ref : shortSha(change.getBase()) + ".." + shortSha(change.getHead());
+  }
+
+  private static String shortSha(String sha) {
+    return sha.length() > 7 ? sha.substring(0, 7) : sha;
   }
 
   /** Key of a render job: repo/profile/kustomization, so one worker keeps its cache warm. */

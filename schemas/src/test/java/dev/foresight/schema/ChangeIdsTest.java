@@ -29,4 +29,19 @@ class ChangeIdsTest {
     assertNotEquals(id, ChangeIds.of("r", "refs/heads/y", A, B));
     assertNotEquals(id, ChangeIds.of("r", "refs/heads/x", B, A));
   }
+
+  @Test
+  void aPullRequestIsItsNumberWhateverItsCommitsAChangeWithoutRefItsRange() {
+    ChangeRequested pr = change("refs/heads/main", 12, A, B);
+    assertEquals("r#pull/12", ChangeIds.reportKey(pr));
+    assertEquals("r#pull/12", ChangeIds.reportKey(change("refs/heads/main", 12, B, A)));
+    assertEquals("r#refs/heads/main", ChangeIds.reportKey(change("refs/heads/main", null, A, B)));
+    assertEquals("r#aaaaaaa..bbbbbbb", ChangeIds.reportKey(change("", null, A, B)));
+  }
+
+  private static ChangeRequested change(String ref, Integer pr, String base, String head) {
+    return ChangeRequested.newBuilder().setChangeId(ChangeIds.of("r", ref, pr, base, head)).setRepo("r")
+        .setKind(pr != null ? ChangeKind.PULL_REQUEST : ChangeKind.PUSH).setRef(ref).setBase(base).setHead(head)
+        .setSource("cli").setRequestedAt(java.time.Instant.EPOCH).setPullRequest(pr).build();
+  }
 }

@@ -7,6 +7,7 @@ import dev.foresight.differ.Differ;
 import dev.foresight.publisher.Views;
 import dev.foresight.renderer.Renderer;
 import dev.foresight.renderer.RendererConfig;
+import dev.foresight.renderer.flux.Profile;
 import dev.foresight.renderer.secret.MaskKey;
 import dev.foresight.schema.ChangeRequested;
 import dev.foresight.schema.KustomizationStatus;
@@ -46,11 +47,20 @@ public final class DiffCommand implements Callable<Integer> {
 
   @Option(names = "--ref", paramLabel = "REF", description = "The branch the change moves (default: BASE when both "
       + "BASE and HEAD are branches, as in a pull request into BASE, e.g. `staging master` previews the promotion of "
-      + "master to staging; else HEAD).")
+      + "master to staging; else HEAD when it is a branch or tag; else none: the report names the commits). "
+      + "refs/pull/N/merge (a CI checkout of a pull request) means --pull-request N.")
   String ref;
+
+  @Option(names = "--pull-request", paramLabel = "N", description = "The change is pull request N into BASE's branch:"
+      + " reported as the pipeline reports GitHub's, its Markdown marker <repo>#pull/N the same after every push.")
+  Integer pullRequest;
 
   @Option(names = "--profile", paramLabel = "P", description = "Only these profiles (repeatable).")
   List<String> profiles = new ArrayList<>();
+
+  @Option(names = "--profile-path", paramLabel = "NAME=DIR", description = "Render profile NAME from directory DIR"
+      + " of the repository at both sides, instead of foresight.yaml profiles: or discovery (repeatable).")
+  List<String> profilePaths = new ArrayList<>();
 
   @Option(names = "--format", defaultValue = "text",
       description = "text, markdown (GitHub comment parts, each starting with <!-- foresight:part N/M ... -->), "
@@ -105,8 +115,14 @@ public final class DiffCommand implements Callable<Integer> {
     if (jobs < 0) {
       throw new ParameterException(spec.commandLine(), "--jobs must be 0 (one per core) or more, got " + jobs);
     }
+    List<Profile> paths;
+    try {
+      paths = ProfilePaths.parse(profilePaths);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
     Path root = Revisions.repositoryRoot(repo);
-    ChangeRequested change = Revisions.localChange(root, base, head, ref);
+    ChangeRequested change = Revisions.localChange(root, base, head, ref, pullRequest);
     PrintWriter err = spec.commandLine().getErr();
     Path data = dataDir.get();
     int parallelism = jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
@@ -114,7 +130,7 @@ public final class DiffCommand implements Callable<Integer> {
     Report report;
     DiffSettings diffSettings = DiffSettings.defaults().withContext(context);
     RendererConfig config = new RendererConfig(data, MaskKey.load(data), Duration.ofMinutes(2))
-        .withCache(!noCache).withAffectedOnly(!all).withCacheMaxBytes(dataDir.cacheMaxBytes());
+        .withCache(!noCache).withAffectedOnly(!all).withCacheMaxBytes(dataDir.cacheMaxBytes()).withProfilePaths(paths);
     config = engine.apply(config);
     try (Renderer renderer = new Renderer(config);
         LocalPipeline pipeline = new LocalPipeline(renderer, parallelism)) {

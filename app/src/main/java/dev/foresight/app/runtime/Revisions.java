@@ -40,46 +40,40 @@ public final class Revisions {
 
   /**
    * Like {@link #localChange(Path, String, String)} with the ref that moves: {@code ref} when given
-   * (a branch name or full ref), else {@link #movingRef}. The planner decides from git facts whether
-   * the move is a promotion (e.g. {@code staging master}: staging fast-forwarded to master's commits).
+   * (a branch name or full ref), else the one {@link ChangeIdentity} finds (none for shas and
+   * expressions). The planner decides from git facts whether the move is a promotion (e.g.
+   * {@code staging master}: staging fast-forwarded to master's commits).
    */
   public static ChangeRequested localChange(Path root, String base, String head, String ref) throws IOException {
-    String baseSha = resolve(root, base);
-    String headSha = resolve(root, head);
-    String moving = ref != null && !ref.isBlank() ? fullRef(ref) : movingRef(root, base, head);
-    return ChangeRequested.newBuilder()
-        .setChangeId(ChangeIds.of(root.toString(), moving, baseSha, headSha)).setRepo(root.toString())
-        .setKind(ChangeKind.PUSH).setRef(moving).setBase(baseSha).setHead(headSha).setSource("cli")
-        .setRequestedAt(Instant.now()).build();
+    return localChange(root, base, head, ref, null);
   }
 
   /**
-   * The ref a comparison moves: when both revisions name branches (as in a pull request from
-   * {@code head} into {@code base}), the base branch, which receives head's commits; otherwise the
-   * head branch ({@code master~3 master}), or {@code refs/heads/<head>} for other revisions.
+   * The change {@code foresight diff} renders: {@code base..head} of the repository at {@code root},
+   * named as {@link ChangeIdentity} says; with {@code pullRequest} (or {@code ref}
+   * {@code refs/pull/N/merge}) a pull request, identified as ingest identifies GitHub's.
    */
-  public static String movingRef(Path root, String base, String head) throws IOException {
-    if (isBranch(root, base) && isBranch(root, head) && !base.equals(head)) {
-      return fullRef(base);
+  public static ChangeRequested localChange(Path root, String base, String head, String ref, Integer pullRequest)
+      throws IOException {
+    String baseSha = resolve(root, base);
+    String headSha = resolve(root, head);
+    ChangeIdentity identity;
+    try (Repository repository = open(root)) {
+      identity = ChangeIdentity.of(repository, base, head, ref, pullRequest);
     }
-    return fullRef(head);
+    String repo = root.toString();
+    return ChangeRequested.newBuilder()
+        .setChangeId(ChangeIds.of(repo, identity.ref(), identity.pullRequest(), baseSha, headSha)).setRepo(repo)
+        .setKind(identity.kind()).setRef(identity.ref()).setBase(baseSha).setHead(headSha).setSource("cli")
+        .setPullRequest(identity.pullRequest()).setRequestedAt(Instant.now()).build();
   }
 
-  private static String fullRef(String name) {
-    return name.startsWith("refs/") ? name : "refs/heads/" + name;
-  }
-
-  private static boolean isBranch(Path root, String name) throws IOException {
-    if (name.equals(ChangeIds.ZERO_SHA)) {
-      return false;
-    }
+  private static Repository open(Path root) throws IOException {
     FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(root.toFile());
     if (builder.getGitDir() == null) {
-      return false;
+      throw new IOException(root.toAbsolutePath() + " is not inside a git repository; give --repo DIR");
     }
-    try (Repository repository = builder.build()) {
-      return repository.exactRef(fullRef(name)) != null && (name.startsWith("refs/heads/") || !name.startsWith("refs/"));
-    }
+    return builder.build();
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.foresight.app.Cli;
 import dev.foresight.app.Tools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,7 @@ import dev.foresight.app.sample.SampleRepository;
 import dev.foresight.app.sample.SampleRepository.RefUpdate;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,6 +85,27 @@ class DiffCommandIT {
     String md = Files.readString(file);
     assertTrue(md.contains("```diff"), md);
     assertTrue(md.startsWith("<!-- foresight:part 1/1 "), "each part starts with its marker: " + md);
+  }
+
+  @Test
+  void shasNameNoRefAndAPullRequestKeepsItsMarkerAcrossPushes() throws Exception {
+    RefUpdate first = sample.refUpdates().get(0);
+    RefUpdate second = sample.refUpdates().get(1);
+    Cli.Run shas = foresight(diff(first.before(), first.after(), "--format", "json"));
+    assertEquals(0, shas.exitCode(), shas.err());
+    JsonNode change = new ObjectMapper().readTree(shas.out()).path("change");
+    assertTrue(change.path("ref").isNull(), "two shas name no ref: " + change);
+    assertFalse(shas.out().contains("refs/heads/" + first.after()), shas.out());
+
+    String marker = "<!-- foresight:part 1/1 " + dev.foresight.app.runtime.Revisions.repositoryRoot(sample.path()) + "#pull/41 -->";
+    for (RefUpdate push : List.of(first, second)) {
+      Cli.Run pr = foresight(diff(push.before(), push.after(), "--format", "markdown", "--pull-request", "41"));
+      assertEquals(0, pr.exitCode(), pr.err());
+      assertTrue(pr.out().startsWith(marker + "\n### Foresight: "), "the same marker after each push: " + pr.out());
+      assertTrue(pr.out().contains(" pull request #41 "), pr.out());
+    }
+    Cli.Run merge = foresight(diff(first.before(), first.after(), "--format", "markdown", "--ref", "refs/pull/41/merge"));
+    assertTrue(merge.out().startsWith(marker), merge.out());
   }
 
   @Test

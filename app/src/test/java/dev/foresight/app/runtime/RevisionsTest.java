@@ -1,13 +1,20 @@
 package dev.foresight.app.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.foresight.schema.ChangeIds;
+import dev.foresight.schema.ChangeKind;
+import dev.foresight.schema.ChangeRequested;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +34,14 @@ class RevisionsTest {
         if (i == 1) {
           git.branchCreate().setName("staging").call();
         }
+        if (i == 2) {
+          git.tag().setName("v2").call();
+        }
       }
+      Repository repository = git.getRepository();
+      RefUpdate remote = repository.updateRef("refs/remotes/origin/main");
+      remote.setNewObjectId(repository.resolve("master~1"));
+      remote.update();
     }
   }
 
@@ -46,6 +60,63 @@ class RevisionsTest {
   void anExplicitRefWins() throws IOException {
     assertEquals("refs/heads/production", Revisions.localChange(dir, "staging", "master", "production").getRef());
     assertEquals("refs/heads/qa", Revisions.localChange(dir, "master~1", "master", "refs/heads/qa").getRef());
+    assertEquals("refs/tags/v2", Revisions.localChange(dir, "master~1", "master", "v2").getRef());
+  }
+
+  @Test
+  void shasAndExpressionsNameNoRef() throws IOException {
+    String base = Revisions.resolve(dir, "master~2");
+    String head = Revisions.resolve(dir, "master");
+    ChangeRequested shas = Revisions.localChange(dir, base, head);
+    assertEquals("", shas.getRef());
+    assertEquals(ChangeKind.PUSH, shas.getKind());
+    assertEquals(dir + "#" + base.substring(0, 7) + ".." + head.substring(0, 7), ChangeIds.reportKey(shas));
+    assertEquals("", Revisions.localChange(dir, "master~2", "master~1").getRef());
+  }
+
+  @Test
+  void headIsTheBranchItIsAttachedToAndNothingWhenDetached() throws Exception {
+    assertEquals("refs/heads/master", Revisions.localChange(dir, "HEAD~1", "HEAD").getRef());
+    try (Git git = Git.open(dir.toFile())) {
+      git.checkout().setName(Revisions.resolve(dir, "master~1")).call();
+    }
+    assertEquals("", Revisions.localChange(dir, "HEAD~1", "HEAD").getRef());
+  }
+
+  @Test
+  void aTagOrARemoteTrackingBranchIsTheRefItIs() throws IOException {
+    assertEquals("refs/tags/v2", Revisions.localChange(dir, "master~2", "v2").getRef());
+    assertEquals("refs/heads/main", Revisions.localChange(dir, "master~2", "origin/main").getRef());
+    assertEquals("refs/heads/main", Revisions.localChange(dir, "origin/main", "master").getRef());
+  }
+
+  @Test
+  void aPullRequestIsIdentifiedAsIngestIdentifiesGitHubsWhateverItsCommits() throws IOException {
+    ChangeRequested first = Revisions.localChange(dir, "origin/main", "master~1", null, 12);
+    ChangeRequested pushed = Revisions.localChange(dir, "origin/main", "master", null, 12);
+    assertEquals(ChangeKind.PULL_REQUEST, first.getKind());
+    assertEquals(12, first.getPullRequest());
+    assertEquals("refs/heads/main", first.getRef());
+    assertEquals(dir + "#pull/12", ChangeIds.reportKey(first));
+    assertEquals(ChangeIds.reportKey(first), ChangeIds.reportKey(pushed));
+    assertEquals(ChangeIds.of(dir.toString(), "refs/heads/main", 12, first.getBase(), first.getHead()),
+        first.getChangeId());
+    String sha = Revisions.resolve(dir, "master~2");
+    assertEquals("", Revisions.localChange(dir, sha, "master", null, 12).getRef());
+    assertEquals(dir + "#pull/12", ChangeIds.reportKey(Revisions.localChange(dir, sha, "master", null, 12)));
+  }
+
+  @Test
+  void aPullRequestRefOfACheckoutIsThePullRequest() throws IOException {
+    ChangeRequested merge = Revisions.localChange(dir, "origin/main", "master", "refs/pull/7/merge", null);
+    assertEquals(7, merge.getPullRequest());
+    assertEquals(ChangeKind.PULL_REQUEST, merge.getKind());
+    assertEquals("refs/heads/main", merge.getRef());
+    assertEquals(7, Revisions.localChange(dir, "staging", "master", "refs/pull/7/head", 7).getPullRequest());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Revisions.localChange(dir, "staging", "master", "refs/pull/7/merge", 8));
+    assertTrue(e.getMessage().contains("pull request 7") && e.getMessage().contains("8"), e.getMessage());
+    assertNull(Revisions.localChange(dir, "staging", "master").getPullRequest());
   }
 
   @Test

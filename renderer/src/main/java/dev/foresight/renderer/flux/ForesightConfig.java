@@ -39,6 +39,11 @@ public record ForesightConfig(List<Profile> profiles, boolean profilesSet, Map<S
     this(profiles, profilesSet, sources, Map.of(), false);
   }
 
+  /** This configuration with {@code list} as its {@code profiles:} (set). */
+  public ForesightConfig withProfiles(List<Profile> list) {
+    return new ForesightConfig(List.copyOf(list), true, sources, sections, strictPostBuildSubstitutions);
+  }
+
   /** The top-level key {@code name} as a YAML node, if present. */
   public Optional<Node> section(String name) {
     return Optional.ofNullable(sections.get(name));

@@ -11,7 +11,9 @@ import java.util.TreeMap;
  * Finds the profiles of a repository: the {@code profiles:} of {@code foresight.yaml} when set;
  * else every directory directly under {@code profiles/} and every directory directly under
  * {@code clusters/} (the layout of fluxcd/flux2-kustomize-helm-example), named after the
- * directory. A name found under both is ambiguous: an error asking for {@code profiles:}.
+ * directory; with neither, the profiles of the root Flux Kustomizations
+ * ({@link RootKustomizationDiscovery}: e.g. {@code kubernetes/flux/cluster}). A name found twice is
+ * ambiguous: an error asking for {@code profiles:}.
  */
 public final class ProfileDiscovery {
 
@@ -60,6 +62,9 @@ public final class ProfileDiscovery {
               + "}]");
         }
       }
+    }
+    if (byName.isEmpty()) {
+      return RootKustomizationDiscovery.discover(tree, config);
     }
     return new ArrayList<>(byName.values());
   }
