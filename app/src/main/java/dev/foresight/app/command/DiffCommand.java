@@ -3,13 +3,11 @@ package dev.foresight.app.command;
 import dev.foresight.app.runtime.LocalPipeline;
 import dev.foresight.app.runtime.Revisions;
 import dev.foresight.differ.DiffSettings;
-import dev.foresight.differ.Differ;
 import dev.foresight.publisher.Views;
 import dev.foresight.renderer.Renderer;
 import dev.foresight.renderer.RendererConfig;
 import dev.foresight.renderer.secret.MaskKey;
 import dev.foresight.schema.ChangeRequested;
-import dev.foresight.schema.KustomizationStatus;
 import dev.foresight.schema.Report;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +27,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code foresight diff BASE HEAD}: render both commits and diff, locally, without Kafka. */
-@Command(name = "diff", description = "Render every profile at BASE and HEAD and show what changes (no Kafka).")
+@Command(name = "diff", description = "Render every profile at BASE and HEAD and show what changes (no Kafka).",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {ExitCodes.HELP_SAME, ExitCodes.HELP_DIFFERENT, ExitCodes.HELP_ERROR})
 public final class DiffCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -76,7 +76,8 @@ public final class DiffCommand implements Callable<Integer> {
       description = "Markdown parts at most; objects beyond are counted in a final note (default: 10).")
   int markdownParts;
 
-  @Option(names = "--exit-code", description = "Exit 1 when something differs (like git diff --exit-code).")
+  @Option(names = "--exit-code", description = "Exit 1 when something differs (like git diff --exit-code); errors "
+      + "exit 2 with or without it.")
   boolean exitCode;
 
   @Mixin
@@ -137,11 +138,9 @@ public final class DiffCommand implements Callable<Integer> {
       spec.commandLine().getOut().print(text);
       spec.commandLine().getOut().flush();
     }
-    if (report.getError() != null) {
-      return 2;
+    for (String error : ExitCodes.errors(report)) {
+      err.println("foresight diff: " + error);
     }
-    boolean differs = report.getProfiles().stream().flatMap(p -> p.getKustomizations().stream())
-        .anyMatch(k -> Differ.changed(k) || k.getStatus() == KustomizationStatus.ERROR);
-    return exitCode && differs ? 1 : 0;
+    return ExitCodes.of(report, exitCode);
   }
 }
