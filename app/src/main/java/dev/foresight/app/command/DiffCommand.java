@@ -1,6 +1,7 @@
 package dev.foresight.app.command;
 
 import dev.foresight.app.runtime.LocalPipeline;
+import dev.foresight.app.runtime.ProfileSelection;
 import dev.foresight.app.runtime.Revisions;
 import dev.foresight.differ.DiffSettings;
 import dev.foresight.publisher.Views;
@@ -49,7 +50,8 @@ public final class DiffCommand implements Callable<Integer> {
       + "master to staging; else HEAD).")
   String ref;
 
-  @Option(names = "--profile", paramLabel = "P", description = "Only these profiles (repeatable).")
+  @Option(names = "--profile", paramLabel = "P",
+      description = "Only these profiles (repeatable); a name that is no profile is an error (exit 2).")
   List<String> profiles = new ArrayList<>();
 
   @Option(names = "--format", defaultValue = "text",
@@ -119,7 +121,7 @@ public final class DiffCommand implements Callable<Integer> {
     config = engine.apply(config);
     try (Renderer renderer = new Renderer(config);
         LocalPipeline pipeline = new LocalPipeline(renderer, parallelism)) {
-      report = pipeline.run(change, p -> profiles.isEmpty() || profiles.contains(p), result -> {
+      report = pipeline.run(change, ProfileSelection.of(profiles), result -> {
         if (System.console() != null) {
           err.printf("\rrendered %d: %s/%s   ", done.incrementAndGet(), result.getProfile(),
               result.getKustomization());

@@ -72,6 +72,19 @@ class DiffExitCodeTest {
   }
 
   @Test
+  void aProfileThatMatchesNoneIsTwoNamingTheProfilesThatExist() throws Exception {
+    repo.write("clusters/staging/apps.yaml", java.nio.file.Files.readString(repo.dir().resolve("clusters/prod/apps.yaml")))
+        .configMap("w").commit("staging");
+    Cli.Run run = diff("master~1", "master", "--exit-code", "--profile", "prd");
+    assertEquals(2, run.exitCode(), run.printed());
+    assertTrue(run.err().contains("--profile prd matches no profile; the profiles are prod, staging"), run.err());
+    assertEquals("", run.out(), "nothing rendered, no report");
+    Cli.Run one = diff("master~1", "master", "--exit-code", "--profile", "prod", "--profile", "nope");
+    assertEquals(2, one.exitCode(), "one known name does not excuse the other: " + one.printed());
+    assertEquals(1, diff("master~1", "master", "--exit-code", "--profile", "prod").exitCode());
+  }
+
+  @Test
   void helpListsTheExitCodes() {
     Cli.Run run = Cli.run("help", "diff");
     assertEquals(0, run.exitCode(), run.printed());
