@@ -110,6 +110,7 @@ public final class DiffCommand implements Callable<Integer> {
     }
     Path root = Revisions.repositoryRoot(repo);
     ChangeRequested change = Revisions.localChange(root, base, head, ref);
+    ConfigValidator.check(root, change.getHead());
     PrintWriter err = spec.commandLine().getErr();
     Path data = dataDir.get();
     int parallelism = jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
