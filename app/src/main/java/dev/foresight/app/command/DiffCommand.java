@@ -63,7 +63,8 @@ public final class DiffCommand implements Callable<Integer> {
   Path output;
 
   @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
-      description = "ANSI colours in the text view: auto (when stdout is a terminal), always or never (default: auto).")
+      description = "ANSI colours in the text view: auto (when stdout is a terminal and NO_COLOR is unset), always or "
+          + "never (default: auto).")
   ColorMode color;
 
   @Option(names = "--report-url", paramLabel = "URL",
