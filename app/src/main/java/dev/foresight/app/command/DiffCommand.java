@@ -109,6 +109,10 @@ public final class DiffCommand implements Callable<Integer> {
     if (jobs < 0) {
       throw new ParameterException(spec.commandLine(), "--jobs must be 0 (one per core) or more, got " + jobs);
     }
+    if (output != null) {
+      CliErrors.checkOutput(output, "--output");
+    }
+    CliErrors.checkRepo(repo, "--repo");
     Path root = Revisions.repositoryRoot(repo);
     ChangeRequested change = Revisions.localChange(root, base, head, ref);
     ConfigValidator.check(root, change.getHead());
