@@ -8,7 +8,7 @@ import picocli.CommandLine.ParseResult;
 final class ErrorHandler implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
-    String message = e.getMessage() == null ? e.toString() : e.getMessage();
+    String message = dev.foresight.app.command.CliErrors.describe(e);
     cmd.getErr().println("foresight " + cmd.getCommandName() + ": " + message);
     if (Boolean.getBoolean("foresight.verbose") || System.getenv("FORESIGHT_VERBOSE") != null) {
       e.printStackTrace(cmd.getErr());

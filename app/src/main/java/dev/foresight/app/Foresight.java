@@ -1,6 +1,7 @@
 package dev.foresight.app;
 
 import dev.foresight.app.command.BenchCommand;
+import dev.foresight.app.command.Commands;
 import dev.foresight.app.command.DemoCommand;
 import dev.foresight.app.command.DiffCommand;
 import dev.foresight.app.command.KustomizeCommand;
@@ -8,6 +9,7 @@ import dev.foresight.app.command.ReplayCommand;
 import dev.foresight.app.command.ServeCommand;
 import dev.foresight.app.command.TopicsCommand;
 import dev.foresight.app.command.UpCommand;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,7 +19,7 @@ import picocli.CommandLine.Command;
     subcommands = {DemoCommand.class, DiffCommand.class, UpCommand.class, ServeCommand.class,
         ReplayCommand.class, TopicsCommand.class, BenchCommand.class, KustomizeCommand.class,
         CommandLine.HelpCommand.class})
-public final class Foresight implements Runnable {
+public final class Foresight implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -27,14 +29,17 @@ public final class Foresight implements Runnable {
 
   /** Runs the command line and returns its exit code (for tests). */
   public static int run(String... args) {
-    return new CommandLine(new Foresight())
+    CommandLine line = new CommandLine(new Foresight())
         .setExecutionExceptionHandler(new ErrorHandler())
-        .setCaseInsensitiveEnumValuesAllowed(true)
-        .execute(args);
+        .setCaseInsensitiveEnumValuesAllowed(true);
+    Commands.standardHelpEverywhere(line);
+    Commands.honourNoColor(line, System.getenv());
+    return line.execute(args);
   }
 
+  /** {@code foresight} without a command: the usage on stderr, exit 2 (a CI script that lost its arguments fails). */
   @Override
-  public void run() {
-    spec.commandLine().usage(System.out);
+  public Integer call() {
+    return Commands.usageError(spec);
   }
 }

@@ -73,6 +73,7 @@ public final class BenchDiffCommand implements Callable<Integer> {
     Path script = baselineScript();
     Path work = workDir != null ? workDir : Files.createTempDirectory("foresight-bench-");
     ChangeRequested change = Revisions.localChange(root, base, head);
+    ConfigValidator.check(root, change.getHead());
     int cores = Runtime.getRuntime().availableProcessors();
     System.out.printf("bench diff %s %s..%s on %d cores, engine %s%n", root, base, head, cores,
         engine.describe());

@@ -1,6 +1,9 @@
 package dev.foresight.app.command;
 
-/** {@code --color auto|always|never}: ANSI colours in the text view; auto means when stdout is a terminal. */
+/**
+ * {@code --color auto|always|never}: ANSI colours in the text view; auto means when stdout is a
+ * terminal and {@code NO_COLOR} is not set (no-color.org); {@code always} wins over NO_COLOR.
+ */
 public enum ColorMode {
   AUTO, ALWAYS, NEVER;
 
@@ -9,7 +12,7 @@ public enum ColorMode {
     return switch (this) {
       case ALWAYS -> true;
       case NEVER -> false;
-      case AUTO -> !toFile && System.console() != null;
+      case AUTO -> !toFile && System.console() != null && !Commands.noColor(System.getenv());
     };
   }
 }

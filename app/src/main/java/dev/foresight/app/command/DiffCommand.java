@@ -1,16 +1,15 @@
 package dev.foresight.app.command;
 
 import dev.foresight.app.runtime.LocalPipeline;
+import dev.foresight.app.runtime.ProfileSelection;
 import dev.foresight.app.runtime.Revisions;
 import dev.foresight.differ.DiffSettings;
-import dev.foresight.differ.Differ;
 import dev.foresight.publisher.Views;
 import dev.foresight.renderer.Renderer;
 import dev.foresight.renderer.RendererConfig;
 import dev.foresight.renderer.flux.Profile;
 import dev.foresight.renderer.secret.MaskKey;
 import dev.foresight.schema.ChangeRequested;
-import dev.foresight.schema.KustomizationStatus;
 import dev.foresight.schema.Report;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +29,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code foresight diff BASE HEAD}: render both commits and diff, locally, without Kafka. */
-@Command(name = "diff", description = "Render every profile at BASE and HEAD and show what changes (no Kafka).")
+@Command(name = "diff", description = "Render every profile at BASE and HEAD and show what changes (no Kafka).",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {ExitCodes.HELP_SAME, ExitCodes.HELP_DIFFERENT, ExitCodes.HELP_ERROR})
 public final class DiffCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -55,7 +56,8 @@ public final class DiffCommand implements Callable<Integer> {
       + " reported as the pipeline reports GitHub's, its Markdown marker <repo>#pull/N the same after every push.")
   Integer pullRequest;
 
-  @Option(names = "--profile", paramLabel = "P", description = "Only these profiles (repeatable).")
+  @Option(names = "--profile", paramLabel = "P",
+      description = "Only these profiles (repeatable); a name that is no profile is an error (exit 2).")
   List<String> profiles = new ArrayList<>();
 
   @Option(names = "--profile-path", paramLabel = "NAME=DIR", description = "Render profile NAME from directory DIR"
@@ -71,7 +73,8 @@ public final class DiffCommand implements Callable<Integer> {
   Path output;
 
   @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
-      description = "ANSI colours in the text view: auto (when stdout is a terminal), always or never (default: auto).")
+      description = "ANSI colours in the text view: auto (when stdout is a terminal and NO_COLOR is unset), always or "
+          + "never (default: auto).")
   ColorMode color;
 
   @Option(names = "--report-url", paramLabel = "URL",
@@ -86,7 +89,8 @@ public final class DiffCommand implements Callable<Integer> {
       description = "Markdown parts at most; objects beyond are counted in a final note (default: 10).")
   int markdownParts;
 
-  @Option(names = "--exit-code", description = "Exit 1 when something differs (like git diff --exit-code).")
+  @Option(names = "--exit-code", description = "Exit 1 when something differs (like git diff --exit-code); errors "
+      + "exit 2 with or without it.")
   boolean exitCode;
 
   @Mixin
@@ -121,8 +125,13 @@ public final class DiffCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
+    if (output != null) {
+      CliErrors.checkOutput(output, "--output");
+    }
+    CliErrors.checkRepo(repo, "--repo");
     Path root = Revisions.repositoryRoot(repo);
     ChangeRequested change = Revisions.localChange(root, base, head, ref, pullRequest);
+    ConfigValidator.check(root, change.getHead());
     PrintWriter err = spec.commandLine().getErr();
     Path data = dataDir.get();
     int parallelism = jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
@@ -134,7 +143,7 @@ public final class DiffCommand implements Callable<Integer> {
     config = engine.apply(config);
     try (Renderer renderer = new Renderer(config);
         LocalPipeline pipeline = new LocalPipeline(renderer, parallelism)) {
-      report = pipeline.run(change, p -> profiles.isEmpty() || profiles.contains(p), result -> {
+      report = pipeline.run(change, ProfileSelection.of(profiles), result -> {
         if (System.console() != null) {
           err.printf("\rrendered %d: %s/%s   ", done.incrementAndGet(), result.getProfile(),
               result.getKustomization());
@@ -153,11 +162,9 @@ public final class DiffCommand implements Callable<Integer> {
       spec.commandLine().getOut().print(text);
       spec.commandLine().getOut().flush();
     }
-    if (report.getError() != null) {
-      return 2;
+    for (String error : ExitCodes.errors(report)) {
+      err.println("foresight diff: " + error);
     }
-    boolean differs = report.getProfiles().stream().flatMap(p -> p.getKustomizations().stream())
-        .anyMatch(k -> Differ.changed(k) || k.getStatus() == KustomizationStatus.ERROR);
-    return exitCode && differs ? 1 : 0;
+    return ExitCodes.of(report, exitCode);
   }
 }

@@ -65,10 +65,17 @@ public final class LocalPipeline implements AutoCloseable {
     return run(change, profiles, progress, DiffSettings.defaults());
   }
 
-  /** Same as {@link #run(ChangeRequested, Predicate, Consumer)}, diffs written with {@code diff}. */
+  /**
+   * Same as {@link #run(ChangeRequested, Predicate, Consumer)}, diffs written with {@code diff}; a
+   * {@link ProfileSelection} is checked against the plan first (a name matching no profile throws
+   * {@link IllegalArgumentException}).
+   */
   public Outcome run(ChangeRequested change, Predicate<String> profiles, Consumer<RenderResult> progress,
       DiffSettings diff) throws InterruptedException {
     RenderPlan plan = renderer.plan(change);
+    if (profiles instanceof ProfileSelection selection) {
+      selection.check(plan); // before anything is rendered
+    }
     plan.setPairs(plan.getPairs().stream().filter(pair -> profiles.test(pair.getProfile())).toList());
     List<Future<RenderResult>> pending = new ArrayList<>();
     for (RenderJob job : renderer.jobs(plan)) {

@@ -201,11 +201,8 @@ class BuildMemoTest {
    */
   @Test
   void generatedRepoAllOverlaysMemoVersusNoMemoVersusKubectl() throws Exception {
-    String shared = System.getProperty("foresight.shared", "/work/shared");
+    String shared = System.getProperty("foresight.shared", "../../shared"); // else ../shared beside the project root
     Path generator = Path.of(shared, "fixtures/gitops-repo-gen.py");
-    if (!Files.exists(generator)) {
-      generator = Path.of("/work/shared/fixtures/gitops-repo-gen.py");
-    }
     assumeTrue(Files.exists(generator), "no fixtures/gitops-repo-gen.py under " + shared + "; skipped");
     run(tmp, "python3", generator.toString(), tmp.resolve("fx").toString(), "--apps", "4", "--profiles", "3",
         "--commits", "6");

@@ -7,6 +7,7 @@ import static dev.foresight.renderer.flux.ConfigNodes.sequence;
 
 import dev.foresight.renderer.flux.ForesightConfig;
 import dev.foresight.renderer.flux.ForesightConfig.InvalidException;
+import dev.foresight.renderer.flux.KeySuggestion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,7 +98,9 @@ public record ChangelogSettings(String webUrl, int maxCommits, TicketMatcher tic
             }
           }
           default -> throw invalid(entry.getKeyNode(), where,
-              "is not a changelog setting (webUrl, maxCommits, tickets, components, componentsFile)");
+              "is not a changelog setting (webUrl, maxCommits, tickets, components, componentsFile)"
+              + KeySuggestion.didYouMean(key,
+                  List.of("webUrl", "maxCommits", "tickets", "components", "componentsFile")));
         }
       }
     }
@@ -122,7 +125,8 @@ public record ChangelogSettings(String webUrl, int maxCommits, TicketMatcher tic
               upstream.put(scalar(pair.getKeyNode(), where), scalar(pair.getValueNode(), where));
             }
           }
-          default -> throw invalid(entry.getKeyNode(), where, "is not a promotions setting (branches, upstream)");
+          default -> throw invalid(entry.getKeyNode(), where, "is not a promotions setting (branches, upstream)"
+              + KeySuggestion.didYouMean(key, List.of("branches", "upstream")));
         }
       }
     }
@@ -195,7 +199,8 @@ public record ChangelogSettings(String webUrl, int maxCommits, TicketMatcher tic
         case "repository" -> repository = scalar(entry.getValueNode(), where + ".repository");
         case "webUrl" -> webUrl = scalar(entry.getValueNode(), where + ".webUrl");
         case "name" -> name = scalar(entry.getValueNode(), where + ".name");
-        default -> throw invalid(entry.getKeyNode(), where + "." + key, "is not a component setting (repository, webUrl, name)");
+        default -> throw invalid(entry.getKeyNode(), where + "." + key, "is not a component setting (repository, webUrl, name)"
+            + KeySuggestion.didYouMean(key, List.of("repository", "webUrl", "name")));
       }
     }
     if (repository == null || repository.isBlank()) {
@@ -225,7 +230,8 @@ public record ChangelogSettings(String webUrl, int maxCommits, TicketMatcher tic
             throw invalid(entry.getValueNode(), where + ".url", "must contain {key}, e.g. https://jira.example.com/browse/{key}");
           }
         }
-        default -> throw invalid(entry.getKeyNode(), where + "." + key, "is not a tickets setting (pattern, url)");
+        default -> throw invalid(entry.getKeyNode(), where + "." + key, "is not a tickets setting (pattern, url)"
+            + KeySuggestion.didYouMean(key, List.of("pattern", "url")));
       }
     }
     return new TicketMatcher(pattern, url);

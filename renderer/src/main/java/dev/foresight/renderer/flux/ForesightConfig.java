@@ -20,8 +20,10 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 /**
  * The optional {@code foresight.yaml} at the root of a GitOps repository (see
  * {@code docs/foresight-yaml.md}): the profiles (entry directories) and the other GitRepositories
- * Flux Kustomizations may point at. Keys this class does not know (components, tickets, publishing)
- * belong to other modules and are ignored here.
+ * Flux Kustomizations may point at. The top-level keys are {@link #KEYS}; any other is an error
+ * naming its line (a misspelt {@code profile:} must not silently mean "no profiles configured").
+ * The sections other packages own ({@code report}, {@code changelog}, ...) are kept as nodes for
+ * them to parse.
  *
  * @param profiles configured profiles, empty when the key is absent (then defaults apply)
  * @param profilesSet true when {@code profiles:} is present
@@ -50,6 +52,13 @@ public record ForesightConfig(List<Profile> profiles, boolean profilesSet, Map<S
   }
 
   public static final String FILE = "foresight.yaml";
+
+  /**
+   * Every top-level key: profiles, sources, flux (here), report (renderer.output), changelog and
+   * promotions (renderer.changelog), render (what the renderer may fetch, {@code render.remote}).
+   */
+  public static final List<String> KEYS =
+      List.of("profiles", "sources", "flux", "report", "changelog", "promotions", "render");
 
   /**
    * Another source of Flux Kustomizations.
@@ -123,8 +132,12 @@ public record ForesightConfig(List<Profile> profiles, boolean profilesSet, Map<S
         }
       } else if (key.equals("flux")) {
         strictSubstitutions = flux(entry.getValueNode());
-      } else {
+      } else if (KEYS.contains(key)) {
         sections.put(key, entry.getValueNode());
+      } else {
+        throw invalid(entry.getKeyNode(), key, "is not a top-level key of " + FILE
+            + KeySuggestion.didYouMean(key, KEYS) + " (the keys are " + String.join(", ", KEYS)
+            + "; see docs/foresight-yaml.md)");
       }
     }
     return new ForesightConfig(List.copyOf(profiles), profilesSet, Map.copyOf(sources), Map.copyOf(sections),
@@ -137,7 +150,8 @@ public record ForesightConfig(List<Profile> profiles, boolean profilesSet, Map<S
     for (NodeTuple field : mapping(node, "flux").getValue()) {
       String key = scalar(field.getKeyNode(), "flux");
       if (!key.equals("strictPostBuildSubstitutions")) {
-        throw invalid(field.getKeyNode(), "flux." + key, "unknown field; flux has strictPostBuildSubstitutions");
+        throw invalid(field.getKeyNode(), "flux." + key, "unknown field; flux has strictPostBuildSubstitutions"
+            + KeySuggestion.didYouMean(key, List.of("strictPostBuildSubstitutions")));
       }
       String value = scalar(field.getValueNode(), "flux." + key);
       if (!value.equals("true") && !value.equals("false")) {
@@ -158,7 +172,8 @@ public record ForesightConfig(List<Profile> profiles, boolean profilesSet, Map<S
       switch (key) {
         case "name" -> name = scalar(field.getValueNode(), where);
         case "path" -> path = scalar(field.getValueNode(), where);
-        default -> throw invalid(field.getKeyNode(), where, "unknown field; a profile has name and path");
+        default -> throw invalid(field.getKeyNode(), where, "unknown field; a profile has name and path"
+            + KeySuggestion.didYouMean(key, List.of("name", "path")));
       }
     }
     if (name == null || name.isBlank()) {
@@ -186,7 +201,8 @@ public record ForesightConfig(List<Profile> profiles, boolean profilesSet, Map<S
     for (NodeTuple field : map.getValue()) {
       String key = scalar(field.getKeyNode(), where);
       if (!Set.of("url", "ref").contains(key)) {
-        throw invalid(field.getKeyNode(), where + "." + key, "unknown field; a source has url and ref");
+        throw invalid(field.getKeyNode(), where + "." + key, "unknown field; a source has url and ref"
+            + KeySuggestion.didYouMean(key, List.of("url", "ref")));
       }
       String value = scalar(field.getValueNode(), where + "." + key);
       if (key.equals("url")) {

@@ -3,6 +3,7 @@ package dev.foresight.renderer.output;
 import dev.foresight.renderer.flux.ConfigNodes;
 import dev.foresight.renderer.flux.ForesightConfig;
 import dev.foresight.renderer.flux.ForesightConfig.InvalidException;
+import dev.foresight.renderer.flux.KeySuggestion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +15,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * The output rules of {@code foresight.yaml} (section {@code report}, keys {@code mask} and
- * {@code ignore}; the section's other keys belong to the report's other owners):
+ * {@code ignore}, its only keys):
  *
  * <pre>
  * report:
@@ -59,6 +60,9 @@ public record OutputRules(List<OutputRule> mask, List<OutputRule> ignore) {
         mask = rules(entry.getValueNode(), SECTION + ".mask");
       } else if (key.equals("ignore")) {
         ignore = rules(entry.getValueNode(), SECTION + ".ignore");
+      } else {
+        throw ConfigNodes.invalid(entry.getKeyNode(), SECTION + "." + key, "is not a report setting (mask, ignore)"
+            + KeySuggestion.didYouMean(key, List.of("mask", "ignore")));
       }
     }
     return new OutputRules(mask, ignore);
@@ -79,7 +83,7 @@ public record OutputRules(List<OutputRule> mask, List<OutputRule> ignore) {
         String key = ConfigNodes.scalar(t.getKeyNode(), at);
         if (!RULE_KEYS.contains(key)) {
           throw ConfigNodes.invalid(t.getKeyNode(), at + "." + key, "is not a rule key; use kind, name, namespace"
-              + " and path");
+              + " and path" + KeySuggestion.didYouMean(key, RULE_KEYS));
         }
         String value = ConfigNodes.scalar(t.getValueNode(), at + "." + key);
         switch (key) {

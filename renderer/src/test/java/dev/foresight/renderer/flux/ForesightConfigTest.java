@@ -22,7 +22,6 @@ class ForesightConfigTest {
             ref: main
           flux-system/self-too:
             url: self
-        tickets: ignored by the renderer
         """);
     assertEquals(List.of(new Profile("prod", "clusters/prod")), config.profiles());
     assertEquals("main", config.source("flux-system", "platform").orElseThrow().ref());
@@ -31,9 +30,25 @@ class ForesightConfigTest {
   }
 
   @Test
+  void anUnknownTopLevelKeyIsAnErrorSuggestingTheKeyMeant() throws Exception {
+    assertEquals("foresight.yaml:2: profile is not a top-level key of foresight.yaml; did you mean 'profiles'? (the keys"
+        + " are profiles, sources, flux, report, changelog, promotions, render; see docs/foresight-yaml.md)",
+        assertThrows(ForesightConfig.InvalidException.class, () -> ForesightConfig.parse(
+            "sources: {}\nprofile: [{name: a, path: a}]\n")).getMessage());
+    assertTrue(assertThrows(ForesightConfig.InvalidException.class, () -> ForesightConfig.parse("tickets: x\n"))
+        .getMessage().startsWith("foresight.yaml:1: tickets is not a top-level key of foresight.yaml (the keys"),
+        "nothing close: no guess");
+    assertTrue(assertThrows(ForesightConfig.InvalidException.class, () -> ForesightConfig.parse("Sources: {}\n"))
+        .getMessage().contains("did you mean 'sources'?"), "case");
+    for (String key : ForesightConfig.KEYS) {
+      ForesightConfig.parse(key + ": " + (key.equals("profiles") ? "[]" : "{}") + "\n"); // every known key parses
+    }
+  }
+
+  @Test
   void errorsNameLineAndField() {
     assertEquals("foresight.yaml:2: profiles must be a list of {name, path}",
-        assertThrows(ForesightConfig.InvalidException.class, () -> ForesightConfig.parse("x: 1\nprofiles: prod\n"))
+        assertThrows(ForesightConfig.InvalidException.class, () -> ForesightConfig.parse("report: {}\nprofiles: prod\n"))
             .getMessage());
     assertEquals("foresight.yaml:1: profiles[0].path is required (the entry directory, e.g. clusters/a)",
         assertThrows(ForesightConfig.InvalidException.class, () -> ForesightConfig.parse("profiles: [{name: a}]\n"))
@@ -56,7 +71,8 @@ class ForesightConfigTest {
     assertEquals("foresight.yaml:2: flux.strictPostBuildSubstitutions must be true or false, was 'yes please'",
         assertThrows(ForesightConfig.InvalidException.class, () -> ForesightConfig.parse(
             "flux:\n  strictPostBuildSubstitutions: yes please\n")).getMessage());
-    assertEquals("foresight.yaml:2: flux.strict unknown field; flux has strictPostBuildSubstitutions",
+    assertEquals("foresight.yaml:2: flux.strict unknown field; flux has strictPostBuildSubstitutions; did you mean "
+        + "'strictPostBuildSubstitutions'?",
         assertThrows(ForesightConfig.InvalidException.class, () -> ForesightConfig.parse("flux:\n  strict: true\n"))
             .getMessage());
   }

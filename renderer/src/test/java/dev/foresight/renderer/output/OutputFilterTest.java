@@ -95,7 +95,6 @@ class OutputFilterTest {
   void maskRulesByKindNameGlobAndThroughLists() throws Exception {
     OutputRules rules = rules("""
         report:
-          context: 5   # another owner's key: not ours, not an error
           mask:
           - {kind: ConfigMap, name: "*-credentials", path: "data.*"}
           - {kind: "*", path: spec.template.spec.containers.env.value}
@@ -135,5 +134,9 @@ class OutputFilterTest {
     e = assertThrows(ForesightConfig.InvalidException.class,
         () -> rules("report:\n  mask:\n  - {kinds: x, path: a}\n"));
     assertTrue(e.getMessage().contains("report.mask[0].kinds is not a rule key"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("did you mean 'kind'?"), e.getMessage());
+    e = assertThrows(ForesightConfig.InvalidException.class, () -> rules("report:\n  ignores: []\n"));
+    assertEquals("foresight.yaml:2: report.ignores is not a report setting (mask, ignore); did you mean 'ignore'?",
+        e.getMessage());
   }
 }
