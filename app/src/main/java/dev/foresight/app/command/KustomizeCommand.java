@@ -3,6 +3,7 @@ package dev.foresight.app.command;
 import dev.foresight.kustomize.DirectoryFileTree;
 import dev.foresight.kustomize.KustomizeException;
 import dev.foresight.kustomize.Kustomizer;
+import dev.foresight.kustomize.LoadRestrictor;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -25,6 +27,11 @@ public final class KustomizeCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "DIR", description = "The kustomization directory.")
   Path dir;
 
+  @Option(names = "--load-restrictor", paramLabel = "R", defaultValue = "LoadRestrictionsRootOnly",
+      description = "As kubectl's: LoadRestrictionsRootOnly (default) refuses files outside the directory of the "
+          + "kustomization that names them; LoadRestrictionsNone (what Flux builds with) allows them.")
+  String loadRestrictor;
+
   @Override
   public Integer call() {
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
@@ -33,9 +40,17 @@ public final class KustomizeCommand implements Callable<Integer> {
       err.println("Error: must build at directory: not a valid directory: '" + dir + "'");
       return 1;
     }
+    LoadRestrictor restrictor;
+    try {
+      restrictor = LoadRestrictor.of(loadRestrictor);
+    } catch (IllegalArgumentException e) {
+      err.println("Error: --load-restrictor: " + e.getMessage());
+      return 2;
+    }
     Path root = absolute.getRoot();
     try {
-      String yaml = Kustomizer.buildYaml(new DirectoryFileTree(root), root.relativize(absolute).toString());
+      String yaml = Kustomizer.buildYaml(new DirectoryFileTree(root), root.relativize(absolute).toString(),
+          restrictor);
       PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
       out.print(yaml);
       out.flush();
