@@ -475,7 +475,9 @@ class FluxFeaturesTest extends FluxTestBase {
     try {
       other.write("shared/monitoring/cm.yaml", CONFIG.replace("web-config", "monitoring")).commit("platform v1");
       Map<String, String> files = new HashMap<>();
-      files.put("foresight.yaml", "sources:\n  flux-system/platform:\n    url: " + other.dir() + "\n    ref: master\n");
+      // the source is fetched because the base branch lists it (a source only head names is not: ADR 0010)
+      String base = flux.commit(Map.of("foresight.yaml",
+          "sources:\n  flux-system/platform:\n    url: " + other.dir() + "\n    ref: master\n"));
       files.put("profiles/p/kustomization.yaml", entry("platform.yaml", "unknown.yaml", "oci.yaml", "bucket.yaml"));
       files.put("profiles/p/platform.yaml", ks("monitoring", "./shared/monitoring")
           .replace("name: flux-system\n", "name: platform\n"));
@@ -485,10 +487,10 @@ class FluxFeaturesTest extends FluxTestBase {
       files.put("profiles/p/bucket.yaml", ks("bucket", "./").replace("kind: GitRepository", "kind: Bucket")
           .replace("name: flux-system\n", "name: artifacts\n"));
       String head = flux.commit(files);
-      assertTrue(out(golden("source-ref", "other-git-repository", flux.render(head, "p", "monitoring")))
+      assertTrue(out(golden("source-ref", "other-git-repository", flux.render(base, head, "p", "flux-system", "monitoring")))
           .contains("name: monitoring"));
       for (String ks : List.of("unknown", "oci", "bucket")) {
-        RenderResult notRendered = golden("source-ref", ks, flux.render(head, "p", ks));
+        RenderResult notRendered = golden("source-ref", ks, flux.render(base, head, "p", "flux-system", ks));
         assertEquals(RenderStatus.OK, notRendered.getStatus(), notRendered.getError());
         assertNull(notRendered.getHead());
         assertEquals(1, notRendered.getWarnings().size(), notRendered.getWarnings().toString());

@@ -54,7 +54,9 @@ class ForesightYamlTest extends FluxTestBase {
     TestRepo other = TestRepo.init(tmp.resolve("platform"));
     other.write("shared/monitoring/cm.yaml", cm("monitoring")).commit("platform v1");
     Map<String, String> files = new HashMap<>();
-    files.put("foresight.yaml", "sources:\n  flux-system/platform:\n    url: " + other.dir() + "\n    ref: master\n");
+    // the source is fetched because the base branch lists it (a source only head names is not: ADR 0010)
+    String base = flux.commit(Map.of("foresight.yaml",
+        "sources:\n  flux-system/platform:\n    url: " + other.dir() + "\n    ref: master\n"));
     files.put("clusters/one/kustomization.yaml", entry("monitoring.yaml", "unknown.yaml", "oci.yaml"));
     files.put("clusters/one/monitoring.yaml", ks("monitoring", "./shared/monitoring").replace("name: flux-system",
         "name: platform"));
@@ -62,21 +64,21 @@ class ForesightYamlTest extends FluxTestBase {
     files.put("clusters/one/oci.yaml", ks("oci", "./").replace("kind: GitRepository", "kind: OCIRepository")
         .replace("name: flux-system", "name: podinfo"));
     String head = flux.commit(files);
-    RenderPlan plan = flux.plan(ChangeIds.ZERO_SHA, head);
+    RenderPlan plan = flux.plan(base, head);
     assertEquals(List.of("one:flux-system/monitoring@shared/monitoring", "one:flux-system/oci@",
         "one:flux-system/unknown@x"), FluxHarness.pairs(plan));
 
-    RenderResult monitoring = flux.render(head, "one", "monitoring");
+    RenderResult monitoring = flux.render(base, head, "one", "flux-system", "monitoring");
     assertEquals(RenderStatus.OK, monitoring.getStatus(), monitoring.getError());
     assertTrue(monitoring.getHead().getContent().contains("name: monitoring"), monitoring.getHead().getContent());
 
-    RenderResult unknown = flux.render(head, "one", "unknown");
+    RenderResult unknown = flux.render(base, head, "one", "flux-system", "unknown");
     assertEquals(RenderStatus.OK, unknown.getStatus(), unknown.getError());
     assertNull(unknown.getHead());
     assertTrue(unknown.getWarnings().get(0).contains("GitRepository flux-system/elsewhere")
         && unknown.getWarnings().get(0).contains("foresight.yaml"), unknown.getWarnings().toString());
 
-    RenderResult oci = flux.render(head, "one", "oci");
+    RenderResult oci = flux.render(base, head, "one", "flux-system", "oci");
     assertEquals(RenderStatus.OK, oci.getStatus(), oci.getError());
     assertNull(oci.getHead());
     assertEquals(List.of("not rendered: OCIRepository flux-system/podinfo cannot be read offline"), oci.getWarnings());

@@ -16,7 +16,7 @@ package dev.foresight.kustomize.yaml;
  *
  * <p>The writer only writes a block scalar when v3's scalar analysis allows it and the scalar is
  * not in a flow collection or a key; otherwise it writes a double-quoted scalar, which reads back
- * unchanged. See docs/adr/0007-yaml-round-trip.md.
+ * unchanged. See docs/adr/0008-yaml-round-trip.md.
  */
 public final class FoldedScalar {
 
