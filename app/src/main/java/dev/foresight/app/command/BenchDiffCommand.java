@@ -136,12 +136,52 @@ public final class BenchDiffCommand implements Callable<Integer> {
       return baseline;
     }
     String env = System.getenv("FORESIGHT_BASELINE");
-    Path candidate = env != null ? Path.of(env) : Path.of("..", "shared", "bench", "baseline-diff.sh");
-    if (!Files.exists(candidate)) {
-      throw new IllegalArgumentException("baseline script " + candidate.toAbsolutePath()
-          + " not found; give --baseline ../shared/bench/baseline-diff.sh");
+    if (env != null) {
+      Path candidate = Path.of(env);
+      if (!Files.exists(candidate)) {
+        throw new IllegalArgumentException("FORESIGHT_BASELINE=" + env + " does not exist; point it at "
+            + "../shared/bench/baseline-diff.sh beside the project root, or give --baseline FILE");
+      }
+      return candidate;
     }
-    return candidate;
+    List<Path> tried = baselineCandidates(Path.of("").toAbsolutePath(), jarDirectory());
+    for (Path candidate : tried) {
+      if (Files.exists(candidate)) {
+        return candidate;
+      }
+    }
+    throw new IllegalArgumentException("baseline script not found (looked for " + tried + "); it comes from "
+        + "../shared/bench/baseline-diff.sh beside the project root: give --baseline FILE or set FORESIGHT_BASELINE");
+  }
+
+  /**
+   * Where {@code shared/bench/baseline-diff.sh} may be: the {@code foresight.shared} property, then
+   * {@code ../shared} beside each directory from {@code cwd} and from the jar's directory upwards
+   * (the project root is one of them, whether run from the root, a module or {@code app/target}).
+   */
+  static List<Path> baselineCandidates(Path cwd, Path jarDir) {
+    Set<Path> out = new java.util.LinkedHashSet<>();
+    String shared = System.getProperty("foresight.shared");
+    if (shared != null && !shared.isBlank()) {
+      out.add(Path.of(shared).toAbsolutePath().normalize().resolve("bench/baseline-diff.sh"));
+    }
+    for (Path start : java.util.Arrays.asList(cwd, jarDir)) {
+      for (Path dir = start; dir != null; dir = dir.getParent()) {
+        if (dir.getParent() != null) {
+          out.add(dir.getParent().resolve("shared/bench/baseline-diff.sh").normalize());
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static Path jarDirectory() {
+    try {
+      Path jar = Path.of(BenchDiffCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return jar.toAbsolutePath().getParent();
+    } catch (Exception e) {
+      return null;
+    }
   }
 
   /**
