@@ -1,6 +1,9 @@
 package dev.foresight.renderer.flux;
 
+import dev.foresight.kustomize.FileTree;
 import dev.foresight.renderer.manifest.Manifests;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,5 +77,22 @@ public final class FluxObjects {
       }
     }
     return found;
+  }
+
+  /**
+   * The objects of one repository file when its text matches {@code prefilter} (a cheap test before
+   * parsing); empty when it does not, when the file is absent, or when it is not YAML (a scan of the
+   * whole repository skips such files: the build that uses one reports it).
+   */
+  public static List<Map<?, ?>> objectsOfFile(FileTree tree, String path, Pattern prefilter) throws IOException {
+    String text = new String(tree.read(path).orElse(new byte[0]), StandardCharsets.UTF_8);
+    if (!prefilter.matcher(text).find()) {
+      return List.of();
+    }
+    try {
+      return objects(text);
+    } catch (IllegalArgumentException notYaml) {
+      return List.of();
+    }
   }
 }

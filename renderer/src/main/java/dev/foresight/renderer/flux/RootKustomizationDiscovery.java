@@ -195,16 +195,7 @@ public final class RootKustomizationDiscovery {
       if (!(file.endsWith(".yaml") || file.endsWith(".yml")) || hidden(file)) {
         continue;
       }
-      String text = new String(tree.read(file).orElse(new byte[0]), StandardCharsets.UTF_8);
-      if (!FLUX_API.matcher(text).find()) {
-        continue;
-      }
-      List<Map<?, ?>> objects;
-      try {
-        objects = FluxObjects.objects(text);
-      } catch (IllegalArgumentException notYaml) {
-        continue;
-      }
+      List<Map<?, ?>> objects = FluxObjects.objectsOfFile(tree, file, FLUX_API);
       for (Map<?, ?> object : objects) {
         FluxKustomization ks = FluxKustomization.of(object);
         if (ks != null) {

@@ -5,7 +5,6 @@ import dev.foresight.kustomize.FileTrees;
 import dev.foresight.renderer.flux.FluxObjects;
 import dev.foresight.renderer.flux.SubstitutionSources;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,16 +37,7 @@ public final class RepositoryObjects implements SubstitutionSources {
       if (!path.endsWith(".yaml") && !path.endsWith(".yml")) {
         continue;
       }
-      String text = new String(tree.read(path).orElse(new byte[0]), StandardCharsets.UTF_8);
-      if (!KIND.matcher(text).find()) {
-        continue;
-      }
-      List<Map<?, ?>> objects;
-      try {
-        objects = FluxObjects.objects(text);
-      } catch (IllegalArgumentException notYaml) {
-        continue;
-      }
+      List<Map<?, ?>> objects = FluxObjects.objectsOfFile(tree, path, KIND);
       for (Map<?, ?> object : objects) {
         Object kind = object.get("kind");
         if (("ConfigMap".equals(kind) || "Secret".equals(kind) || "GitRepository".equals(kind))
