@@ -372,7 +372,7 @@ public final class Renderer implements AutoCloseable {
     }
     if (result.getBase() != null && result.getHead() != null) {
       result.setComponents(changelogs.components(change, job.getProfile() + "/" + job.getKustomization(),
-          result.getBase().getContent(), result.getHead().getContent()));
+          result.getBase().getContent(), result.getHead().getContent(), trustedRemotes(change).policy()));
     }
     return result.setCacheHits(cacheHits[0]).setDurationMs((System.nanoTime() - start) / 1_000_000).build();
   }

@@ -3,6 +3,8 @@ package dev.foresight.renderer.changelog;
 import dev.foresight.kustomize.FileTree;
 import dev.foresight.renderer.flux.ForesightConfig;
 import dev.foresight.renderer.git.GitMirrors;
+import dev.foresight.renderer.remote.RemotePolicy;
+import dev.foresight.renderer.remote.TrustedRemotes;
 import dev.foresight.schema.ChangeIds;
 import dev.foresight.schema.ChangeRequested;
 import dev.foresight.schema.Changelog;
@@ -14,10 +16,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 
@@ -61,7 +66,12 @@ public final class Changelogs {
 
   /** The settings of head's {@code foresight.yaml} (defaults without one), memoised per head commit. */
   public ChangelogSettings settings(ChangeRequested change) throws IOException, ForesightConfig.InvalidException {
-    String key = change.getRepo() + "@" + change.getHead();
+    return settingsAt(change.getRepo(), change.getHead());
+  }
+
+  /** The settings of {@code foresight.yaml} at {@code sha} of {@code repo}, memoised per commit. */
+  private ChangelogSettings settingsAt(String repo, String sha) throws IOException, ForesightConfig.InvalidException {
+    String key = repo + "@" + sha;
     Object known;
     synchronized (settingsMemo) {
       known = settingsMemo.get(key);
@@ -72,7 +82,7 @@ public final class Changelogs {
     if (known instanceof ForesightConfig.InvalidException invalid) {
       throw new ForesightConfig.InvalidException(invalid.getMessage());
     }
-    FileTree tree = mirrors.tree(change.getRepo(), change.getHead()); // an IOException may pass: not memoised
+    FileTree tree = mirrors.tree(repo, sha); // an IOException may pass: not memoised
     Object parsed;
     try {
       parsed = ChangelogSettings.of(ForesightConfig.load(tree));
@@ -115,15 +125,19 @@ public final class Changelogs {
    */
   public List<ComponentChange> components(ChangeRequested change, ChangelogSettings settings, String pair,
       String baseYaml, String headYaml) {
-    return components(change, settings, pair, ImageMoves.between(baseYaml, headYaml));
+    return components(change, settings, pair, ImageMoves.between(baseYaml, headYaml), location -> null);
   }
 
   /**
    * Same as {@link #components(ChangeRequested, ChangelogSettings, String, String, String)} with
    * head's settings, read only when an image moves; a malformed changelog section is each
-   * component's error.
+   * component's error. A component repository is fetched only when the base revision's settings
+   * name it too ({@code changelog.components} or its {@code componentsFile}) or {@code policy} (the
+   * trusted side's {@code render.remote.allow} and the operator's) allows it: the pull request's own
+   * foresight.yaml never makes the renderer fetch an address (see {@link RemotePolicy}).
    */
-  public List<ComponentChange> components(ChangeRequested change, String pair, String baseYaml, String headYaml) {
+  public List<ComponentChange> components(ChangeRequested change, String pair, String baseYaml, String headYaml,
+      RemotePolicy policy) {
     List<ImageMoves.Move> moves = ImageMoves.between(baseYaml, headYaml);
     if (moves.isEmpty()) {
       return new ArrayList<>();
@@ -140,11 +154,40 @@ public final class Changelogs {
       }
       return out;
     }
-    return components(change, settings, pair, moves);
+    Set<String> named = baseLocations(change);
+    return components(change, settings, pair, moves, location -> named.contains(location) ? null
+        : policy.refusal(TrustedRemotes.gitReference(location, "changelog.components")));
+  }
+
+  /**
+   * The component repositories (resolved locations) the base revision's settings name: its
+   * {@code changelog.components} and the entries of its {@code componentsFile}. Empty for a created
+   * ref or a base whose settings cannot be read.
+   */
+  private Set<String> baseLocations(ChangeRequested change) {
+    if (ChangeIds.ZERO_SHA.equals(change.getBase())) {
+      return Set.of();
+    }
+    Set<String> out = new HashSet<>();
+    try {
+      ChangelogSettings base = settingsAt(change.getRepo(), change.getBase());
+      for (ChangelogSettings.Component component : base.components().values()) {
+        out.add(Locations.resolve(change.getRepo(), component.repository()));
+      }
+      if (base.componentsFile() != null) {
+        for (ChangelogSettings.Component component : componentsFile(change, base.componentsFile(), change.getBase())
+            .values()) {
+          out.add(Locations.resolve(change.getRepo(), component.repository()));
+        }
+      }
+    } catch (IOException | ForesightConfig.InvalidException | RuntimeException unreadable) {
+      // what base cannot name is not trusted
+    }
+    return out;
   }
 
   private List<ComponentChange> components(ChangeRequested change, ChangelogSettings settings, String pair,
-      List<ImageMoves.Move> moves) {
+      List<ImageMoves.Move> moves, Function<String, String> refusal) {
     List<ComponentChange> out = new ArrayList<>();
     Map<String, ChangelogSettings.Component> fromFile = null;
     String fileError = null;
@@ -153,7 +196,7 @@ public final class Changelogs {
       if (spec.isEmpty() && settings.componentsFile() != null) {
         if (fromFile == null && fileError == null) {
           try {
-            fromFile = componentsFile(change, settings.componentsFile());
+            fromFile = componentsFile(change, settings.componentsFile(), change.getHead());
           } catch (IOException | IllegalArgumentException e) {
             fileError = e.getMessage();
           }
@@ -169,11 +212,27 @@ public final class Changelogs {
                 + fileError + ")" : settings.componentsFile() != null ? " or to " + settings.componentsFile() : ""))
             .build();
       } else {
-        component = component(change, settings, spec.get(), move);
+        component = trusted(change, settings, spec.get(), move, refusal);
       }
       out.add(ComponentChange.newBuilder(component).setPairs(new ArrayList<>(List.of(pair))).build());
     }
     return out;
+  }
+
+  /** The component's change, or, when {@code refusal} refuses its repository, why it is not fetched. */
+  private ComponentChange trusted(ChangeRequested change, ChangelogSettings settings,
+      ChangelogSettings.Component spec, ImageMoves.Move move, Function<String, String> refusal) {
+    String location = Locations.resolve(change.getRepo(), spec.repository());
+    String refused = refusal.apply(location);
+    if (refused == null) {
+      return component(change, settings, spec, move);
+    }
+    return ComponentChange.newBuilder().setName(spec.displayName()).setImage(move.image()).setFrom(move.from())
+        .setTo(move.to()).setRepository(location).setCommits(new ArrayList<>()).setPairs(new ArrayList<>())
+        .setError("component repository " + location + " named only by the pull request: not fetched "
+            + RemotePolicy.SEE + " (" + refused + "); it is fetched once the change is merged, or allow it with"
+            + " render.remote.allow of " + ForesightConfig.FILE + " on the base branch / " + RemotePolicy.ENVIRONMENT)
+        .build();
   }
 
   private ComponentChange component(ChangeRequested change, ChangelogSettings settings,
@@ -243,11 +302,17 @@ public final class Changelogs {
     return null;
   }
 
-  /** The components file named relative to the GitOps repository (its directory, else its head tree). */
-  private Map<String, ChangelogSettings.Component> componentsFile(ChangeRequested change, String file)
+  /**
+   * The components file named relative to the GitOps repository: at {@code sha}'s tree, or, for a
+   * repository that is a local directory, on disk (at head: the working copy; at base only a file
+   * outside the repository, which no revision holds).
+   */
+  private Map<String, ChangelogSettings.Component> componentsFile(ChangeRequested change, String file, String sha)
       throws IOException {
     String repo = change.getRepo();
-    if (!Locations.isUrl(repo) && Files.isDirectory(Path.of(repo))) {
+    boolean outside = Path.of(file).normalize().toString().startsWith("..") || Path.of(file).isAbsolute();
+    boolean local = !Locations.isUrl(repo) && Files.isDirectory(Path.of(repo));
+    if (local && (outside || sha.equals(change.getHead()))) {
       Path path = Path.of(Locations.resolve(repo, file));
       if (!Files.isRegularFile(path)) {
         throw new IOException(path + " does not exist (resolved against " + repo + ")");
@@ -256,11 +321,11 @@ public final class Changelogs {
           path.toAbsolutePath().getParent().toString());
     }
     String inTree = Path.of(file).normalize().toString();
-    if (inTree.startsWith("..") || Path.of(file).isAbsolute()) {
+    if (outside) {
       throw new IOException(file + " is outside the repository and " + repo + " is not a local directory;"
           + " commit the file to the repository or list the images under changelog.components");
     }
-    FileTree tree = mirrors.tree(repo, change.getHead());
+    FileTree tree = mirrors.tree(repo, sha);
     byte[] bytes = tree.read(inTree).orElseThrow(() -> new IOException(inTree + " not found in " + tree.describe()));
     return ChangelogSettings.componentsFile(new String(bytes, StandardCharsets.UTF_8), inTree,
         Locations.parent(Locations.resolve(repo, inTree)));

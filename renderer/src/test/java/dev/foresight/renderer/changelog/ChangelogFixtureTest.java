@@ -13,6 +13,7 @@ import dev.foresight.renderer.RendererConfig;
 import dev.foresight.renderer.Tools;
 import dev.foresight.renderer.flux.ForesightConfig;
 import dev.foresight.renderer.git.GitMirrors;
+import dev.foresight.renderer.remote.RemotePolicy;
 import dev.foresight.schema.ChangeIds;
 import dev.foresight.schema.ChangeKind;
 import dev.foresight.schema.ChangeRequested;
@@ -129,18 +130,27 @@ class ChangelogFixtureTest {
     String app = bumped.group(1);
     String to = bumped.group(2);
     String image = "registry.example.com/platform/" + app;
-    List<ComponentChange> all = new ArrayList<>();
-    for (RenderJob job : renderer.jobs(plan)) {
-      RenderResult result = renderer.render(job);
-      for (ComponentChange component : result.getComponents()) {
-        assertEquals(List.of(job.getProfile() + "/" + job.getKustomization()), component.getPairs());
-        all.add(component);
-      }
+    Path component = gen.resolve("components").resolve(app);
+    // base has no foresight.yaml: the component repositories are named only by the change itself
+    List<ComponentChange> refused = components(plan);
+    assertFalse(refused.isEmpty());
+    for (ComponentChange c : refused) {
+      assertEquals("component repository " + component + " named only by the pull request: not fetched (see"
+          + " report.remote) (no remote is allowed (render.remote.allow is empty)); it is fetched once the change is"
+          + " merged, or allow it with render.remote.allow of foresight.yaml on the base branch / FORESIGHT_REMOTE_ALLOW",
+          c.getError());
+      assertEquals(List.of(), c.getCommits());
+    }
+    renderer.setRemotePolicy(RemotePolicy.of(List.of("file://" + gen.resolve("components") + "/*")));
+    List<ComponentChange> all;
+    try {
+      all = components(plan);
+    } finally {
+      renderer.setRemotePolicy(RemotePolicy.NONE);
     }
     List<ComponentChange> moved = all.stream().filter(c -> c.getImage().equals(image)).toList();
     assertFalse(moved.isEmpty(), "no result moves " + image + ": " + all);
     assertEquals(all.size(), moved.size(), "only the bumped image moves: " + all);
-    Path component = gen.resolve("components").resolve(app);
     for (ComponentChange c : moved) {
       assertNull(c.getError(), c.getError());
       assertEquals(app, c.getName());
@@ -161,6 +171,56 @@ class ChangelogFixtureTest {
         assertTrue(pr.find());
         assertEquals(Integer.valueOf(pr.group(1)), commit.getPr());
       }
+    }
+  }
+
+  /** The component changes of every pair of {@code plan}, each naming its one pair. */
+  private static List<ComponentChange> components(RenderPlan plan) {
+    List<ComponentChange> all = new ArrayList<>();
+    for (RenderJob job : renderer.jobs(plan)) {
+      RenderResult result = renderer.render(job);
+      for (ComponentChange component : result.getComponents()) {
+        assertEquals(List.of(job.getProfile() + "/" + job.getKustomization()), component.getPairs());
+        all.add(component);
+      }
+    }
+    return all;
+  }
+
+  @Test
+  void aComponentRepositoryIsFetchedWhenBaseNamesItNeverWhenOnlyTheChangeDoes() throws Exception {
+    Changelogs changelogs = new Changelogs(mirrors);
+    String to = lines(git(gen.resolve("components/ui"), "tag", "--list", "build-*", "--sort=-version:refname")).get(0);
+    String from = deployment("registry.example.com/platform/ui:build-1000");
+    String moved = deployment("registry.example.com/platform/ui:" + to);
+    // base = head = the commit that configures the changelog: base names the repository
+    ChangeRequested merged = change("refs/heads/changelog", ChangeKind.PUSH, configCommit, configCommit, null);
+    ComponentChange ui = changelogs.components(merged, "p/ks", from, moved, RemotePolicy.NONE).get(0);
+    assertNull(ui.getError(), ui.getError());
+    assertFalse(ui.getCommits().isEmpty());
+    // base without foresight.yaml: head alone names it, nothing is fetched
+    ChangeRequested pr = change("refs/pull/7/merge", ChangeKind.PULL_REQUEST, bump, configCommit, 7);
+    ComponentChange refused = changelogs.components(pr, "p/ks", from, moved, RemotePolicy.NONE).get(0);
+    assertTrue(refused.getError().startsWith("component repository " + gen.resolve("components/ui")
+        + " named only by the pull request: not fetched"), refused.getError());
+    // an allow-list with a wildcard host never reaches a non-public address the change names
+    Path infraDir = gen.resolve("infra");
+    git(infraDir, "checkout", "-q", "-b", "metadata-address", configCommit);
+    Files.writeString(infraDir.resolve("foresight.yaml"), "changelog:\n  components:\n"
+        + "    registry.example.com/platform/ui: http://169.254.169.254/latest/meta-data.git\n"
+        + "    registry.example.com/platform/api: http://2130706433/repo.git\n");
+    git(infraDir, "-c", "user.name=Test", "-c", "user.email=t@example.com", "commit", "-q", "-am", "point at metadata");
+    String evil = git(infraDir, "rev-parse", "HEAD").strip();
+    git(infraDir, "checkout", "-q", "master");
+    ChangeRequested ssrf = change("refs/pull/8/merge", ChangeKind.PULL_REQUEST, configCommit, evil, 8);
+    RemotePolicy anyHttp = RemotePolicy.of(List.of("http://*"));
+    List<ComponentChange> both = changelogs.components(ssrf, "p/ks",
+        from + "---\n" + deployment("registry.example.com/platform/api:build-1000").replace("name: web", "name: api"),
+        moved + "---\n" + deployment("registry.example.com/platform/api:" + to).replace("name: web", "name: api"), anyHttp);
+    assertEquals(2, both.size());
+    for (ComponentChange c : both) {
+      assertTrue(c.getError().contains("named only by the pull request: not fetched")
+          && c.getError().contains("is a non-public address"), c.getError());
     }
   }
 
