@@ -96,6 +96,9 @@ public final class DiffCommand implements Callable<Integer> {
   @Mixin
   EngineOption engine = new EngineOption();
 
+  @Mixin
+  RemoteAllowOption remoteAllow = new RemoteAllowOption();
+
   @Option(names = "--no-cache", description = "Render everything again instead of reusing renders of unchanged inputs.")
   boolean noCache;
 
@@ -128,6 +131,7 @@ public final class DiffCommand implements Callable<Integer> {
     if (output != null) {
       CliErrors.checkOutput(output, "--output");
     }
+    var remotePolicy = remoteAllow.policy(spec);
     CliErrors.checkRepo(repo, "--repo");
     Path root = Revisions.repositoryRoot(repo);
     ChangeRequested change = Revisions.localChange(root, base, head, ref, pullRequest);
@@ -143,6 +147,7 @@ public final class DiffCommand implements Callable<Integer> {
     config = engine.apply(config);
     try (Renderer renderer = new Renderer(config);
         LocalPipeline pipeline = new LocalPipeline(renderer, parallelism)) {
+      renderer.setRemotePolicy(remotePolicy);
       report = pipeline.run(change, ProfileSelection.of(profiles), result -> {
         if (System.console() != null) {
           err.printf("\rrendered %d: %s/%s   ", done.incrementAndGet(), result.getProfile(),

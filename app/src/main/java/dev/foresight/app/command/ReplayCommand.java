@@ -9,6 +9,7 @@ import dev.foresight.publisher.ArchivePublisher;
 import dev.foresight.publisher.SummaryLine;
 import dev.foresight.renderer.Renderer;
 import dev.foresight.renderer.RendererConfig;
+import dev.foresight.renderer.remote.RemotePolicy;
 import dev.foresight.renderer.secret.MaskKey;
 import dev.foresight.schema.ChangeRequested;
 import dev.foresight.schema.Publication;
@@ -21,7 +22,10 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code foresight replay --events FILE}: historical ref updates into the pipeline
@@ -31,7 +35,11 @@ import picocli.CommandLine.Option;
     + "or, without --bootstrap-servers, straight to reports in the archive.")
 public final class ReplayCommand implements Callable<Integer> {
 
+  @Spec CommandSpec spec;
   @Mixin DataDirOption dataDir;
+
+  @Mixin
+  RemoteAllowOption remoteAllow = new RemoteAllowOption();
 
   @Option(names = "--events", paramLabel = "FILE", required = true,
       description = "JSON lines of ref updates {kind, ref, before, after, time, ...} (e.g. pushes.jsonl).")
@@ -52,12 +60,17 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (bootstrapServers != null && !remoteAllow.prefixes.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "--remote-allow applies to a local replay; the pipeline's"
+          + " renderer takes its allow-list from " + RemotePolicy.ENVIRONMENT + " where it runs (serve, up)");
+    }
+    RemotePolicy policy = remoteAllow.policy(spec);
     Path root = Revisions.repositoryRoot(repo);
     List<ChangeRequested> changes = ReplayEvents.read(events, root.toString());
     if (limit > 0 && changes.size() > limit) {
       changes = changes.subList(0, limit);
     }
-    return bootstrapServers == null ? replayLocally(changes) : replayToKafka(changes);
+    return bootstrapServers == null ? replayLocally(changes, policy) : replayToKafka(changes);
   }
 
   private int replayToKafka(List<ChangeRequested> changes) throws Exception {
@@ -77,12 +90,13 @@ public final class ReplayCommand implements Callable<Integer> {
     return 0;
   }
 
-  private int replayLocally(List<ChangeRequested> changes) throws Exception {
+  private int replayLocally(List<ChangeRequested> changes, RemotePolicy policy) throws Exception {
     Path data = dataDir.get();
     ArchivePublisher archive = new ArchivePublisher(data.resolve("archive"));
     try (Renderer renderer = new Renderer(new RendererConfig(data, MaskKey.load(data), Duration.ofMinutes(2))
         .withCacheMaxBytes(dataDir.cacheMaxBytes()));
         LocalPipeline pipeline = new LocalPipeline(renderer, Runtime.getRuntime().availableProcessors())) {
+      renderer.setRemotePolicy(policy);
       int n = 0;
       for (ChangeRequested change : changes) {
         System.err.printf("[%d/%d] %s %s%n", ++n, changes.size(), change.getKind(), change.getRef());
