@@ -38,6 +38,17 @@ public interface FileTree {
     return read(path).map(FileTrees::blobId);
   }
 
+  /**
+   * The tree path {@code path} names once symbolic links are followed, as kustomize's
+   * {@code CleanedAbs} (EvalSymlinks) sees it: what its load restrictor judges. The default, for
+   * trees without links, is the path itself; a missing path is returned as it is.
+   *
+   * @throws IOException when a link on the way points out of the tree (the message names it and its target)
+   */
+  default String realPath(String path) throws IOException {
+    return TreePath.normalize(path);
+  }
+
   /** A short description for error messages, e.g. {@code git:3f2a1c0} or a directory. */
   String describe();
 }

@@ -99,6 +99,11 @@ public final class OverlayFileTree implements FileTree {
   }
 
   @Override
+  public String realPath(String path) throws IOException {
+    return files.containsKey(TreePath.normalize(path)) ? TreePath.normalize(path) : base.realPath(path);
+  }
+
+  @Override
   public String describe() {
     return base.describe();
   }

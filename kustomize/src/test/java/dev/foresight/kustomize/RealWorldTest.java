@@ -59,9 +59,13 @@ class RealWorldTest {
 
   /**
    * One case: {@code input/} (the tree), optional {@code case.properties} ({@code dir=},
-   * {@code loadRestrictor=LoadRestrictionsNone|LoadRestrictionsRootOnly}, default RootOnly).
+   * {@code loadRestrictor=LoadRestrictionsNone|LoadRestrictionsRootOnly}, default RootOnly) and
+   * optional {@code links.properties} ({@code link=target}: symbolic links, relative to
+   * {@code input/}, made at run time in a copy of the tree, so that a checkout without symlink
+   * support still holds the case).
    */
-  record RealWorldCase(Path dir, String target, String expected, String expectedError, LoadRestrictor restrictor) {
+  record RealWorldCase(Path dir, Path input, String target, String expected, String expectedError,
+      LoadRestrictor restrictor) {
 
     static RealWorldCase load(Path dir) throws IOException {
       Properties props = new Properties();
@@ -71,14 +75,42 @@ class RealWorldTest {
       }
       Path out = dir.resolve("expected.yaml");
       Path err = dir.resolve("expected-error.txt");
-      return new RealWorldCase(dir, props.getProperty("dir", "."),
+      return new RealWorldCase(dir, input(dir), props.getProperty("dir", "."),
           Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : null,
           Files.exists(err) ? Files.readString(err, StandardCharsets.UTF_8).strip() : null,
           LoadRestrictor.of(props.getProperty("loadRestrictor", LoadRestrictor.ROOT_ONLY.flag())));
     }
 
+    /** {@code dir/input}, or, with {@code links.properties}, a copy of it with those symbolic links. */
+    static Path input(Path dir) throws IOException {
+      Path input = dir.resolve("input");
+      Path links = dir.resolve("links.properties");
+      if (!Files.exists(links)) {
+        return input;
+      }
+      Properties props = new Properties();
+      props.load(new StringReader(Files.readString(links, StandardCharsets.UTF_8)));
+      Path copy = Files.createTempDirectory("realworld-" + dir.getFileName()).resolve("input");
+      try (Stream<Path> files = Files.walk(input)) {
+        for (Path from : files.toList()) {
+          Path to = copy.resolve(input.relativize(from).toString());
+          if (Files.isDirectory(from)) {
+            Files.createDirectories(to);
+          } else {
+            Files.copy(from, to);
+          }
+        }
+      }
+      for (String link : new java.util.TreeSet<>(props.stringPropertyNames())) {
+        Path at = copy.resolve(link);
+        Files.createDirectories(at.getParent());
+        Files.createSymbolicLink(at, Path.of(props.getProperty(link)));
+      }
+      return copy;
+    }
+
     void checkNative() throws Exception {
-      DirectoryFileTree tree = new DirectoryFileTree(dir.resolve("input"));
+      DirectoryFileTree tree = new DirectoryFileTree(input);
       if (expectedError != null) {
         try {
           String out = Kustomizer.buildYaml(tree, target, restrictor);
@@ -115,7 +147,7 @@ class RealWorldTest {
       Path err = Files.createTempFile("realworld", ".err");
       try {
         Process p = new ProcessBuilder("kubectl", "kustomize", "--load-restrictor", restrictor.flag(), target)
-            .directory(dir.resolve("input").toFile())
+            .directory(input.toFile())
             .redirectError(err.toFile())
             .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

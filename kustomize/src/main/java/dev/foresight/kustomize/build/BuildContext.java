@@ -35,11 +35,12 @@ public record BuildContext(FileTree tree, String dir, String file, TransformerCo
     } catch (IllegalArgumentException e) {
       throw KustomizeException.at(file, field, 0, e.getMessage());
     }
-    if (!restrictor.allows(path, dir)) {
-      throw KustomizeException.at(file, field, 0, "security; file '" + relative
-          + "' is not in or below '" + dir + "'" + LoadRestrictor.hint());
-    }
     try {
+      String refusal = FileLoader.refusal(tree, path, dir, restrictor);
+      if (refusal != null) {
+        throw KustomizeException.at(file, field, 0, "security; file '" + relative
+            + "' is not in or below '" + dir + "'" + refusal + LoadRestrictor.hint());
+      }
       return new String(tree.read(path).orElseThrow(() -> KustomizeException.at(file, field, 0,
           "'" + relative + "' not found in " + tree.describe())), StandardCharsets.UTF_8);
     } catch (IOException e) {

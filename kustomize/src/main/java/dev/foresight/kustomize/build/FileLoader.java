@@ -36,6 +36,20 @@ record FileLoader(FileTree tree, String root, String file, LoadRestrictor restri
     return dir.isEmpty() || path.equals(dir) || path.startsWith(dir + "/");
   }
 
+  /**
+   * Null when the restrictor lets the kustomization of {@code root} read {@code path}; else what to
+   * add to the refusal ("" or which symbolic link leads outside). As kustomize: judged on where
+   * symbolic links lead (the file's and the root's), not on how the path is written.
+   */
+  static String refusal(FileTree tree, String path, String root, LoadRestrictor restrictor) throws IOException {
+    String real = tree.realPath(path);
+    if (restrictor.allows(real, tree.realPath(root))) {
+      return null;
+    }
+    return real.equals(path) ? "" : " (it is reached through a symbolic link and is '" + KustomizationLoader.display(real)
+        + "')";
+  }
+
   /** The bytes of {@code relative} (to the root), refusing paths outside it. */
   byte[] load(String relative, String field) throws KustomizeException {
     String path = resolve(relative, field);
@@ -43,9 +57,10 @@ record FileLoader(FileTree tree, String root, String file, LoadRestrictor restri
       if (tree.isDirectory(path)) {
         throw KustomizeException.at(file, field, 0, "'" + relative + "' must resolve to a file");
       }
-      if (!restrictor.allows(path, root)) {
+      String refusal = refusal(tree, path, root, restrictor);
+      if (refusal != null) {
         throw KustomizeException.at(file, field, 0, "security; file '" + relative + "' is not in or below '"
-            + KustomizationLoader.display(root) + "'" + LoadRestrictor.hint());
+            + KustomizationLoader.display(root) + "'" + refusal + LoadRestrictor.hint());
       }
       Optional<byte[]> bytes = tree.read(path);
       if (bytes.isEmpty()) {

@@ -305,9 +305,16 @@ public final class KustTarget {
             + e.getMessage());
       }
       if (file) {
-        if (!restrictor.allows(target, kustomization.dir())) {
+        String refusal;
+        try {
+          refusal = FileLoader.refusal(tree, target, kustomization.dir(), restrictor);
+        } catch (IOException e) {
+          throw KustomizeException.at(kustomization.file(), "resources", 0, "cannot read '" + path + "': "
+              + e.getMessage());
+        }
+        if (refusal != null) {
           throw KustomizeException.at(kustomization.file(), "resources", 0, "accumulating resources: security; file '"
-              + path + "' is not in or below '" + KustomizationLoader.display(kustomization.dir()) + "'"
+              + path + "' is not in or below '" + KustomizationLoader.display(kustomization.dir()) + "'" + refusal
               + LoadRestrictor.hint());
         }
         byte[] bytes = loader.load(path, "resources");

@@ -27,6 +27,7 @@ final class RecordingFileTree implements FileTree {
         case 'r' -> tree.contentId(path).orElse(null);
         case 'f' -> tree.isFile(path);
         case 'd' -> tree.isDirectory(path);
+        case 'p' -> tree.realPath(path);
         default -> tree.list(path);
       };
       return Objects.equals(answer, now);
@@ -74,6 +75,13 @@ final class RecordingFileTree implements FileTree {
   public List<String> list(String path) throws IOException {
     List<String> answer = delegate.list(path);
     observations.putIfAbsent("l" + path, new Observation('l', path, List.copyOf(answer)));
+    return answer;
+  }
+
+  @Override
+  public String realPath(String path) throws IOException {
+    String answer = delegate.realPath(path);
+    observations.putIfAbsent("p" + path, new Observation('p', path, answer));
     return answer;
   }
 
