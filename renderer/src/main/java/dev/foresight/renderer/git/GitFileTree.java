@@ -15,14 +15,13 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
- * The files of one git tree, read without checkout. A new {@link ObjectReader} per call makes it
- * safe to share across threads. Symbolic links and submodules are not files of this tree.
- */
-/**
  * The files of one git tree, read without checkout. Directory lookups go through a
  * {@link TreeIndex} (shared by all trees of a mirror, so unchanged directories are read once for
  * base and head); a new {@link ObjectReader} per content read makes it safe to share across
- * threads. Symbolic links and submodules are not files of this tree.
+ * threads. Submodules are not part of this tree, and neither are symbolic links, as in Flux
+ * (source-controller archives regular files and directories only): a path through a link is an
+ * error naming the link and its target, and saying so when it points out of the repository
+ * (never read, whatever the load restrictor).
  */
 public final class GitFileTree implements FileTree {
 
@@ -81,6 +80,9 @@ public final class GitFileTree implements FileTree {
       return true;
     }
     TreeIndex.Entry entry = index.find(tree, p);
+    if (entry == null || entry.link()) {
+      refuseLink(p);
+    }
     return entry != null && entry.directory();
   }
 
@@ -90,7 +92,13 @@ public final class GitFileTree implements FileTree {
     if (dir == null || !dir.directory()) {
       return new ArrayList<>();
     }
-    return new ArrayList<>(index.entries(dir.id()).keySet());
+    List<String> names = new ArrayList<>();
+    index.entries(dir.id()).forEach((name, entry) -> {
+      if (!entry.link()) {
+        names.add(name);
+      }
+    });
+    return names;
   }
 
   @Override
@@ -125,7 +133,57 @@ public final class GitFileTree implements FileTree {
       return null;
     }
     TreeIndex.Entry entry = index.find(tree, p);
-    return entry == null || entry.directory() ? null : entry;
+    if (entry == null || entry.link()) {
+      refuseLink(p);
+      return null;
+    }
+    return entry.directory() ? null : entry;
+  }
+
+  /**
+   * Throws when a symbolic link is on normalised {@code path} (the first one): naming it, its
+   * target, and whether it points out of the repository. Returns when there is none.
+   */
+  private void refuseLink(String path) throws IOException {
+    if (tree == null) {
+      return;
+    }
+    ObjectId dir = tree;
+    String parent = "";
+    for (String name : path.split("/")) {
+      TreeIndex.Entry entry = index.entries(dir).get(name);
+      String at = parent.isEmpty() ? name : parent + "/" + name;
+      if (entry == null) {
+        return;
+      }
+      if (entry.link()) {
+        String target;
+        try (ObjectReader reader = repository.newObjectReader()) {
+          target = new String(reader.open(entry.id()).getBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String inTree = null;
+        if (!target.startsWith("/")) {
+          try {
+            inTree = TreePath.resolve(parent, target);
+          } catch (IllegalArgumentException climbsOut) {
+            // out of the repository
+          }
+        }
+        if (inTree == null) {
+          throw new IOException("'" + at + "' is a symbolic link to '" + target + "', which points out of the"
+              + " repository (" + description + "); Foresight never reads outside the repository: commit the file"
+              + " itself");
+        }
+        throw new IOException("'" + at + "' is a symbolic link (to '" + target + "', i.e. '" + inTree + "'); Flux's"
+            + " source-controller leaves symbolic links out of a GitRepository artifact, so kustomize-controller cannot"
+            + " read it either: commit the file itself, or name '" + inTree + "'");
+      }
+      if (!entry.directory()) {
+        return;
+      }
+      dir = entry.id();
+      parent = at;
+    }
   }
 
   private static boolean isFile(FileMode mode) {

@@ -18,8 +18,15 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  */
 public final class TreeIndex {
 
-  /** One entry of a tree: a file (regular or executable) or a directory. */
-  public record Entry(ObjectId id, boolean directory) {}
+  /**
+   * One entry of a tree: a file (regular or executable), a directory, or a symbolic link (its id
+   * the blob holding the target).
+   */
+  public record Entry(ObjectId id, boolean directory, boolean link) {
+    public Entry(ObjectId id, boolean directory) {
+      this(id, directory, false);
+    }
+  }
 
   private final Repository repository;
   private final Map<ObjectId, Map<String, Entry>> trees;
@@ -34,7 +41,7 @@ public final class TreeIndex {
     });
   }
 
-  /** The files and directories of tree {@code tree} by name (sorted); symlinks and submodules left out. */
+  /** The files, directories and symbolic links of tree {@code tree} by name (sorted); submodules left out. */
   public Map<String, Entry> entries(ObjectId tree) throws IOException {
     Map<String, Entry> known = trees.get(tree);
     if (known != null) {
@@ -50,6 +57,8 @@ public final class TreeIndex {
           entries.put(walk.getNameString(), new Entry(walk.getObjectId(0), true));
         } else if (mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE) {
           entries.put(walk.getNameString(), new Entry(walk.getObjectId(0), false));
+        } else if (mode == FileMode.SYMLINK) {
+          entries.put(walk.getNameString(), new Entry(walk.getObjectId(0), false, true));
         }
       }
     }
