@@ -632,7 +632,7 @@ public final class Renderer implements AutoCloseable {
         substituted.add(value);
         return masker.token(value);
       }, config.strictPostBuildSubstitutions());
-      ProfileTree walked = walker.walk(profile, side.tree(), ks -> source(ks, side, config, trusted), repoObjects,
+      ProfileTree walked = walker.walk(profile, side.tree(), ks -> source(ks, side, config, trusted, repoObjects), repoObjects,
           artifacts);
       Set<String> values = new LinkedHashSet<>(substituted);
       Map<String, SecretFlows.Resolved> flows = new LinkedHashMap<>();
@@ -693,13 +693,14 @@ public final class Renderer implements AutoCloseable {
 
   /** Where {@code ks}'s files come from (foresight.yaml sources, this repository, or not rendered). */
   private ProfileTreeWalker.Source source(FluxKustomization ks, Side side, ForesightConfig config,
-      TrustedRemotes trusted) {
+      TrustedRemotes trusted, SubstitutionSources repoObjects) {
     String kind = ks.sourceKind();
     String name = ks.sourceName();
     String namespace = ks.sourceNamespace();
     String id = namespace.isEmpty() ? name : namespace + "/" + name;
     if (!kind.equals("GitRepository")) {
-      return ProfileTreeWalker.Source.notRendered("not rendered: " + kind + " " + id + " cannot be read offline");
+      return ProfileTreeWalker.Source.notRendered("not rendered: source " + kind + " " + id
+          + sourceUrl(repoObjects, kind, namespace, name) + " not fetched: " + kind + " sources cannot be read offline");
     }
     Optional<ForesightConfig.Source> configured = config.source(namespace, name);
     if (configured.isPresent() && !configured.get().self()) {
@@ -724,9 +725,32 @@ public final class Renderer implements AutoCloseable {
     if (configured.isPresent() || name.isEmpty() || name.equals("flux-system")) {
       return ProfileTreeWalker.Source.of(side.tree(), "this repository");
     }
-    return ProfileTreeWalker.Source.notRendered("not rendered: GitRepository " + id + " is another repository;"
+    return ProfileTreeWalker.Source.notRendered("not rendered: source GitRepository " + id
+        + sourceUrl(repoObjects, kind, namespace, name) + " not fetched: it is another repository;"
         + " configure it in " + ForesightConfig.FILE + " as sources: {" + id + ": {url: <git URL or path>, ref: <branch"
         + " or tag>}} (or url: self when it is this repository)");
+  }
+
+  /**
+   * " (URL)" of the source object the repository's files declare ({@code spec.url}; a Bucket's
+   * endpoint and bucket name), or "" when none is found: said so a reviewer sees what was not fetched.
+   */
+  private static String sourceUrl(SubstitutionSources repoObjects, String kind, String namespace, String name) {
+    try {
+      Optional<SubstitutionSources.Found> found = repoObjects.find(kind, namespace, name);
+      if (found.isEmpty() || !(found.get().object().get("spec") instanceof Map<?, ?> spec)) {
+        return "";
+      }
+      if (spec.get("url") != null) {
+        return " (" + spec.get("url") + ")";
+      }
+      if (spec.get("endpoint") != null) {
+        return " (" + spec.get("endpoint") + (spec.get("bucketName") != null ? "/" + spec.get("bucketName") : "") + ")";
+      }
+      return "";
+    } catch (RuntimeException unreadable) {
+      return "";
+    }
   }
 
   private boolean noProfiles(ChangeRequested change) throws IOException {

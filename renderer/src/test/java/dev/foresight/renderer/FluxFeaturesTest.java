@@ -486,6 +486,23 @@ class FluxFeaturesTest extends FluxTestBase {
           .replace("name: flux-system\n", "name: podinfo\n"));
       files.put("profiles/p/bucket.yaml", ks("bucket", "./").replace("kind: GitRepository", "kind: Bucket")
           .replace("name: flux-system\n", "name: artifacts\n"));
+      // the sources as the repository declares them: what is not fetched is named with its URL
+      files.put("infrastructure/sources/sources.yaml", """
+          apiVersion: source.toolkit.fluxcd.io/v1
+          kind: GitRepository
+          metadata: {name: elsewhere, namespace: flux-system}
+          spec: {interval: 5m, url: 'http://169.254.169.254/latest/meta-data', ref: {branch: main}}
+          ---
+          apiVersion: source.toolkit.fluxcd.io/v1beta2
+          kind: OCIRepository
+          metadata: {name: podinfo, namespace: flux-system}
+          spec: {interval: 5m, url: 'oci://ghcr.io/stefanprodan/manifests/podinfo', ref: {tag: latest}}
+          ---
+          apiVersion: source.toolkit.fluxcd.io/v1
+          kind: Bucket
+          metadata: {name: artifacts, namespace: flux-system}
+          spec: {interval: 5m, endpoint: minio.internal:9000, bucketName: artifacts}
+          """);
       String head = flux.commit(files);
       assertTrue(out(golden("source-ref", "other-git-repository", flux.render(base, head, "p", "flux-system", "monitoring")))
           .contains("name: monitoring"));
@@ -494,7 +511,12 @@ class FluxFeaturesTest extends FluxTestBase {
         assertEquals(RenderStatus.OK, notRendered.getStatus(), notRendered.getError());
         assertNull(notRendered.getHead());
         assertEquals(1, notRendered.getWarnings().size(), notRendered.getWarnings().toString());
+        assertTrue(notRendered.getWarnings().get(0).startsWith("not rendered: source "), notRendered.getWarnings()
+            .toString());
       }
+      assertTrue(flux.render(base, head, "p", "flux-system", "oci").getWarnings().get(0).startsWith(
+          "not rendered: source OCIRepository flux-system/podinfo (oci://ghcr.io/stefanprodan/manifests/podinfo) not"
+          + " fetched"));
     } finally {
       other.close();
     }

@@ -81,7 +81,8 @@ class ForesightYamlTest extends FluxTestBase {
     RenderResult oci = flux.render(base, head, "one", "flux-system", "oci");
     assertEquals(RenderStatus.OK, oci.getStatus(), oci.getError());
     assertNull(oci.getHead());
-    assertEquals(List.of("not rendered: OCIRepository flux-system/podinfo cannot be read offline"), oci.getWarnings());
+    assertEquals(List.of("not rendered: source OCIRepository flux-system/podinfo not fetched: OCIRepository sources"
+        + " cannot be read offline"), oci.getWarnings());
     other.close();
   }
 }

@@ -12,15 +12,19 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The ConfigMaps, Secrets and GitRepositories written in a repository's YAML files, as written (not
- * built): the last place {@code substituteFrom} looks, and where a GitRepository's {@code spec.ignore}
- * is found when no Flux Kustomization renders it. An object with the asked namespace wins over one
+ * The ConfigMaps, Secrets and sources (GitRepository, OCIRepository, Bucket) written in a
+ * repository's YAML files, as written (not built): the last place {@code substituteFrom} looks,
+ * where a GitRepository's {@code spec.ignore} is found when no Flux Kustomization renders it, and
+ * where the URL of a source that is not fetched is read for its message. An object with the asked namespace wins over one
  * without namespace (its namespace usually comes from a kustomization); ties go to the first file
  * in path order.
  */
 public final class RepositoryObjects implements SubstitutionSources {
 
-  private static final Pattern KIND = Pattern.compile("(?m)^kind:\\s*[\"']?(ConfigMap|Secret|GitRepository)[\"']?\\s*$");
+  private static final Pattern KIND = Pattern.compile("(?m)^kind:\\s*[\"']?(ConfigMap|Secret|GitRepository|OCIRepository|Bucket)[\"']?\\s*$");
+
+  private static final java.util.Set<String> KINDS = java.util.Set.of("ConfigMap", "Secret", "GitRepository",
+      "OCIRepository", "Bucket");
 
   private record Entry(String kind, String namespace, String name, String path, Map<?, ?> object) {}
 
@@ -30,7 +34,7 @@ public final class RepositoryObjects implements SubstitutionSources {
     this.entries = entries;
   }
 
-  /** Reads every {@code .yaml}/{@code .yml} file of {@code tree} that declares a ConfigMap, Secret or GitRepository. */
+  /** Reads every {@code .yaml}/{@code .yml} file of {@code tree} that declares a ConfigMap, Secret or source. */
   public static RepositoryObjects scan(FileTree tree) throws IOException {
     List<Entry> entries = new ArrayList<>();
     for (String path : FileTrees.walk(tree, "")) {
@@ -40,7 +44,7 @@ public final class RepositoryObjects implements SubstitutionSources {
       List<Map<?, ?>> objects = FluxObjects.objectsOfFile(tree, path, KIND);
       for (Map<?, ?> object : objects) {
         Object kind = object.get("kind");
-        if (("ConfigMap".equals(kind) || "Secret".equals(kind) || "GitRepository".equals(kind))
+        if (KINDS.contains(kind)
             && object.get("metadata") instanceof Map<?, ?> meta
             && meta.get("name") != null) {
           Object ns = meta.get("namespace");
