@@ -136,6 +136,10 @@ class GeneratedReportGoldenTest {
     RendererConfig config = new RendererConfig(tmp.resolve("data"), "golden-mask-key".getBytes(StandardCharsets.UTF_8),
         Duration.ofMinutes(2)).withEngine(EngineChoice.NATIVE).withCache(false);
     renderer = new Renderer(config);
+    // the promotion's base (staging) has no foresight.yaml yet: its component repositories are named only by
+    // the change, so the operator allows them, as --remote-allow file:///.../components/* does (ADR 0011e)
+    renderer.setRemotePolicy(dev.foresight.renderer.remote.RemotePolicy.of(
+        List.of("file://" + gen.resolve("components").toAbsolutePath() + "/*")));
     pipeline = new LocalPipeline(renderer, 2, Clock.fixed(CREATED, ZoneOffset.UTC));
   }
 
