@@ -49,14 +49,12 @@ final class YamlReader {
       throw KustomizeException.at(file, null, 0,
           "YAML input is larger than " + Yaml.MAX_BYTES + " bytes; split it into smaller files");
     }
+    GoTabs.check(text, file);
     YamlReader reader = new YamlReader(file, lastKeyWins);
     try {
       return reader.read(text);
     } catch (MarkedYamlEngineException e) {
-      int line = e.getProblemMark().or(e::getContextMark).map(m -> m.getLine() + 1).orElse(0);
-      String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
-      String context = e.getContext() == null ? "" : e.getContext() + ": ";
-      throw KustomizeException.at(file, null, line, "invalid YAML: " + context + problem);
+      throw YamlError.of(file, e);
     } catch (YamlEngineException e) {
       throw KustomizeException.at(file, null, 0, "invalid YAML: " + e.getMessage());
     }
