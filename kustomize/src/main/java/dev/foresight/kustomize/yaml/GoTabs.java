@@ -65,7 +65,7 @@ final class GoTabs {
       }
     } catch (MarkedYamlEngineException e) {
       // the blanks before the token the scanner refused are go-yaml's to judge first
-      int stop = Math.min(text.length, e.getProblemMark().map(Mark::getIndex).orElse(previousEnd));
+      int stop = Math.min(text.length, e.getProblemMark().map(Mark::getIndex).orElse(previousEnd) + 1);
       if (stop > previousEnd) {
         gap(previous, previousEnd, stop);
       }
@@ -126,7 +126,7 @@ final class GoTabs {
         if (plainTail) {
           if (broke && column < plainIndent) {
             throw error(index(previous.getStartMark()), "found a tab character that violates indentation",
-                "line " + lineOf(i) + ":" + (column + 1) + ", a blank line after this plain scalar, holds a tab"
+                "line " + lineOf(i) + ":" + (column + 1) + ", after this plain scalar, has a tab"
                     + " left of the scalar's indentation");
           }
         } else if (flowLevel == 0 && keyAllowed

@@ -4,6 +4,7 @@ import dev.foresight.kustomize.KustomizeException;
 import java.util.Locale;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 
 /**
@@ -16,9 +17,41 @@ final class YamlError {
 
   private YamlError() {}
 
-  static KustomizeException of(String file, MarkedYamlEngineException e) {
+  /**
+   * When a parser error comes right after {@code last}, the last scalar read, that scalar is
+   * usually the cause and is named instead: a quoted value spanning lines lost its closing quote
+   * and swallowed the lines up to the next quote; a {@code |} / {@code >} block ended early at a
+   * line indented less than its first one.
+   */
+  static KustomizeException of(String file, MarkedYamlEngineException e, ScalarEvent last) {
     Optional<Mark> context = e.getContextMark();
     Optional<Mark> problemMark = e.getProblemMark();
+    if (last != null && e.getContext() != null && e.getContext().startsWith("while parsing")
+        && problemMark.isPresent() && last.getStartMark().isPresent() && last.getEndMark().isPresent()
+        && problemMark.get().getLine() - last.getEndMark().get().getLine() <= 1) {
+      Mark open = last.getStartMark().get();
+      Mark end = last.getEndMark().get();
+      Mark at = problemMark.get();
+      String failed = " (" + clean(e.getContext()) + ": " + clean(e.getProblem()) + " at line "
+          + (at.getLine() + 1) + ":" + (at.getColumn() + 1) + ")";
+      switch (last.getScalarStyle()) {
+        case SINGLE_QUOTED, DOUBLE_QUOTED -> {
+          if (end.getLine() > open.getLine()) {
+            return KustomizeException.at(file, open.getLine() + 1, open.getColumn() + 1,
+                "invalid YAML: the quoted value that opens here runs to line " + (end.getLine() + 1)
+                    + ", where the parser then failed" + failed
+                    + "; its closing quote is probably missing: close it on its line");
+          }
+        }
+        case LITERAL, FOLDED -> {
+          return KustomizeException.at(file, open.getLine() + 1, open.getColumn() + 1,
+              "invalid YAML: the block scalar that starts here ends before line " + (at.getLine() + 1)
+                  + ", which is indented less than the block's first line, and the parser then failed"
+                  + failed + "; indent every line of the block at least as much as its first line");
+        }
+        default -> { }
+      }
+    }
     Mark where = context.or(() -> problemMark).orElse(null);
     String problem = clean(e.getProblem() == null ? e.getMessage() : e.getProblem());
     StringBuilder message = new StringBuilder("invalid YAML: ");
@@ -39,7 +72,7 @@ final class YamlError {
   }
 
   private static String clean(String s) {
-    return s.strip().replaceAll("\\s+", " ").replaceAll("[.:]$", "");
+    return s.strip().replaceAll("\\s+", " ").replaceAll(",? but got$", "").replaceAll("[.:]$", "");
   }
 
   private static String hint(String context, String problem) {

@@ -34,6 +34,8 @@ final class YamlReader {
   private Iterator<Event> events;
   private final Map<String, Node> anchors = new HashMap<>();
   private long expanded;
+  /** The last scalar read: a quote left open or a block ended early makes the parser fail after it. */
+  private ScalarEvent lastScalar;
 
   private YamlReader(String file, boolean lastKeyWins) {
     this.file = file;
@@ -54,7 +56,7 @@ final class YamlReader {
     try {
       return reader.read(text);
     } catch (MarkedYamlEngineException e) {
-      throw YamlError.of(file, e);
+      throw YamlError.of(file, e, reader.lastScalar);
     } catch (YamlEngineException e) {
       throw KustomizeException.at(file, null, 0, "invalid YAML: " + e.getMessage());
     }
@@ -221,6 +223,7 @@ final class YamlReader {
   }
 
   private ScalarNode scalar(ScalarEvent e) {
+    lastScalar = e;
     ScalarStyle style = switch (e.getScalarStyle()) {
       case SINGLE_QUOTED -> ScalarStyle.SINGLE_QUOTED;
       case DOUBLE_QUOTED, JSON_SCALAR_STYLE -> ScalarStyle.DOUBLE_QUOTED;
