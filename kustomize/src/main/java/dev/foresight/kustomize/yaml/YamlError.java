@@ -52,8 +52,17 @@ final class YamlError {
         default -> { }
       }
     }
-    Mark where = context.or(() -> problemMark).orElse(null);
     String problem = clean(e.getProblem() == null ? e.getMessage() : e.getProblem());
+    if (problem.startsWith("expected <block end>") && context.isPresent() && problemMark.isPresent()) {
+      // a line indented unlike its siblings: that line is the offending construct
+      Mark open = context.get();
+      Mark at = problemMark.get();
+      return KustomizeException.at(file, at.getLine() + 1, at.getColumn() + 1,
+          "invalid YAML: this line is indented unlike the entries of the " + clean(e.getContext())
+              .replaceFirst("^while parsing an? ", "") + " that starts at line " + (open.getLine() + 1) + ":"
+              + (open.getColumn() + 1) + " (" + problem + "); indent it as its siblings (spaces only)");
+    }
+    Mark where = context.or(() -> problemMark).orElse(null);
     StringBuilder message = new StringBuilder("invalid YAML: ");
     if (e.getContext() != null && context.isPresent()) {
       message.append(clean(e.getContext())).append(" that starts here: ");

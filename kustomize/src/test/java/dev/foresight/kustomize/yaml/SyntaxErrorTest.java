@@ -30,6 +30,8 @@ class SyntaxErrorTest {
         Arguments.of("a: > x\n  one\n", "t.yaml:1:4: invalid YAML: while scanning a block scalar that starts"
             + " here: expected a comment or a line break", "only a comment may follow"),
         Arguments.of("a: [b, c\nd: e\n", "t.yaml:1:4: invalid YAML: while parsing a flow sequence", "close the ["),
+        Arguments.of("kind: A\nmetadata:\n  name: x\n bad: y\n", "t.yaml:4:2: invalid YAML: this line is"
+            + " indented unlike the entries of the block mapping that starts at line 1:1", "siblings"),
         Arguments.of("a: b: c\n", "t.yaml:1:5: invalid YAML: mapping values are not allowed", "quote the value"));
   }
 
