@@ -27,4 +27,10 @@ public class KustomizeException extends Exception {
     }
     return new KustomizeException(where + ": " + problem);
   }
+
+  /** {@code file:line:column: problem}, for a position inside a file's text (1-based). */
+  public static KustomizeException at(String file, int line, int column, String problem) {
+    return at(line > 0 && column > 0 ? file + ":" + line + ":" + column : file, null,
+        column > 0 ? 0 : line, problem);
+  }
 }

@@ -34,6 +34,8 @@ final class YamlReader {
   private Iterator<Event> events;
   private final Map<String, Node> anchors = new HashMap<>();
   private long expanded;
+  /** The last scalar read: a quote left open or a block ended early makes the parser fail after it. */
+  private ScalarEvent lastScalar;
 
   private YamlReader(String file, boolean lastKeyWins) {
     this.file = file;
@@ -49,14 +51,12 @@ final class YamlReader {
       throw KustomizeException.at(file, null, 0,
           "YAML input is larger than " + Yaml.MAX_BYTES + " bytes; split it into smaller files");
     }
+    GoTabs.check(text, file);
     YamlReader reader = new YamlReader(file, lastKeyWins);
     try {
       return reader.read(text);
     } catch (MarkedYamlEngineException e) {
-      int line = e.getProblemMark().or(e::getContextMark).map(m -> m.getLine() + 1).orElse(0);
-      String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
-      String context = e.getContext() == null ? "" : e.getContext() + ": ";
-      throw KustomizeException.at(file, null, line, "invalid YAML: " + context + problem);
+      throw YamlError.of(file, e, reader.lastScalar);
     } catch (YamlEngineException e) {
       throw KustomizeException.at(file, null, 0, "invalid YAML: " + e.getMessage());
     }
@@ -223,6 +223,7 @@ final class YamlReader {
   }
 
   private ScalarNode scalar(ScalarEvent e) {
+    lastScalar = e;
     ScalarStyle style = switch (e.getScalarStyle()) {
       case SINGLE_QUOTED -> ScalarStyle.SINGLE_QUOTED;
       case DOUBLE_QUOTED, JSON_SCALAR_STYLE -> ScalarStyle.DOUBLE_QUOTED;

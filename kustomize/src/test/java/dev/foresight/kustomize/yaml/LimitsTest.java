@@ -45,7 +45,7 @@ class LimitsTest {
   void brokenYamlNamesFileAndLine() {
     KustomizeException e = assertThrows(KustomizeException.class,
         () -> Yaml.parseAll("kind: A\nmetadata:\n  name: x\n  labels: [a, b\n", "broken.yaml"));
-    assertTrue(e.getMessage().matches("(?s)broken\\.yaml:\\d+: invalid YAML: .*"), e.getMessage());
+    assertTrue(e.getMessage().matches("(?s)broken\\.yaml:4:11: invalid YAML: while parsing a flow sequence that starts here: .*"), e.getMessage());
   }
 
   @Test
