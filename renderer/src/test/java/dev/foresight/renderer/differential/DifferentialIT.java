@@ -46,13 +46,16 @@ import org.junit.jupiter.api.io.TempDir;
  * path is the Flux renderer's, covered by its own tests.
  *
  * <p>Alone: {@code mvn -B -o -pl renderer -am verify -Dit.test=DifferentialIT -Dtest=none
- * -Dsurefire.failIfNoSpecifiedTests=false}.
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false}; other generator
+ * arguments with {@code -Ddifferential.generator="--apps 8 --profiles 5 --commits 10 --seed 7"}.
  */
 class DifferentialIT {
 
   private static final Set<String> KUSTOMIZATION_FILES = Set.of("kustomization.yaml", "kustomization.yml", "Kustomization");
   private static final Pattern TARGET = Pattern.compile("\"target\":\\s*\"([^\"]*)\"");
   private static final String RESTRICTOR = LoadRestrictor.NONE.flag();
+  /** Small enough for 2 busy cores; {@code -Ddifferential.generator="--apps 8 --seed 7"} explores more. */
+  private static final String DEFAULT_GENERATOR_ARGS = "--apps 4 --profiles 3 --commits 6";
 
   @TempDir Path tmp;
 
@@ -88,7 +91,9 @@ class DifferentialIT {
   /** One extracted tree per distinct commit tree of the generated repository (all branches). */
   private List<Path> generatedTrees(Path generator) throws Exception {
     Path out = tmp.resolve("gen");
-    run(tmp, "python3", generator.toString(), out.toString(), "--apps", "4", "--profiles", "3", "--commits", "6");
+    List<String> command = new ArrayList<>(List.of("python3", generator.toString(), out.toString()));
+    command.addAll(List.of(System.getProperty("differential.generator", DEFAULT_GENERATOR_ARGS).trim().split("\\s+")));
+    run(tmp, command.toArray(String[]::new));
     Path repo = out.resolve("infra");
     Set<String> trees = new LinkedHashSet<>(run(repo, "git", "log", "--all", "--format=%T").lines().toList());
     List<Path> extracted = new ArrayList<>();
