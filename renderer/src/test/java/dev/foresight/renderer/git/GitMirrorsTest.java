@@ -147,7 +147,8 @@ class GitMirrorsTest {
   void aFailedCloneLeavesTheMirrorsClosable() throws Exception {
     GitMirrors mirrors = new GitMirrors(tmp.resolve("data"));
     String nowhere = tmp.resolve("no-such-repo").toString();
-    IOException e = assertThrows(IOException.class, () -> mirrors.tree(nowhere, "0123456789012345678901234567890123456789"));
+    IOException e = assertThrows(IOException.class,
+        () -> mirrors.tree(nowhere, "0123456789012345678901234567890123456789"));
     assertTrue(e.getMessage().startsWith("cannot clone " + nowhere), e.getMessage());
     mirrors.close(); // was a NullPointerException that hid the clone's error
   }
