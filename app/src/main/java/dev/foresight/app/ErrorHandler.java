@@ -9,7 +9,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
     String message = dev.foresight.app.command.CliErrors.describe(e);
-    cmd.getErr().println("foresight " + cmd.getCommandName() + ": " + message);
+    cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + message);
     if (Boolean.getBoolean("foresight.verbose") || System.getenv("FORESIGHT_VERBOSE") != null) {
       e.printStackTrace(cmd.getErr());
     }

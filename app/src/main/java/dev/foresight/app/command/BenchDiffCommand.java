@@ -36,8 +36,7 @@ public final class BenchDiffCommand implements Callable<Integer> {
 
   private static final String BASELINE_SUFFIX = ".yaml.diff";
 
-  @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".", description = "GitOps repository.")
-  Path repo;
+  @Mixin RepoOption repo;
 
   @Parameters(index = "0", paramLabel = "BASE") String base;
 
@@ -69,7 +68,10 @@ public final class BenchDiffCommand implements Callable<Integer> {
     for (String range : warm) {
       Revisions.splitRange(range, "--warm"); // before the baseline runs for minutes
     }
-    Path root = Revisions.repositoryRoot(repo);
+    if (workDir != null) {
+      CliErrors.checkDataDir(workDir, "--work-dir");
+    }
+    Path root = repo.root(spec);
     Path script = baselineScript();
     Path work = workDir != null ? workDir : Files.createTempDirectory("foresight-bench-");
     ChangeRequested change = Revisions.localChange(root, base, head);

@@ -51,6 +51,7 @@ public final class BenchKustomizeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     checkRuns(spec, runs);
+    CliErrors.checkRepo(repo, "--repo");
     Path root = repo.toAbsolutePath().normalize();
     List<String> targets = targets(root);
     if (targets.isEmpty()) {

@@ -30,8 +30,7 @@ import picocli.CommandLine.Parameters;
     + "build time and Secret values leaked into any view.")
 public final class BenchReportCommand implements Callable<Integer> {
 
-  @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".", description = "GitOps repository.")
-  Path repo;
+  @Mixin RepoOption repo;
 
   @Parameters(paramLabel = "RANGE", arity = "1..*", description = "BASE..HEAD ranges, e.g. staging..master master~60..master.")
   List<String> ranges = new ArrayList<>();
@@ -57,7 +56,10 @@ public final class BenchReportCommand implements Callable<Integer> {
     for (String range : ranges) {
       Revisions.splitRange(range, "RANGE"); // every range checked before the first renders
     }
-    Path root = Revisions.repositoryRoot(repo);
+    if (workDir != null) {
+      CliErrors.checkDataDir(workDir, "--work-dir");
+    }
+    Path root = repo.root(spec);
     Path data = workDir != null ? workDir : Files.createTempDirectory("foresight-bench-report-");
     int cores = Runtime.getRuntime().availableProcessors();
     RendererConfig config = RendererConfig.of(data);

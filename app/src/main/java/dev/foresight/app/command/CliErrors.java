@@ -44,10 +44,18 @@ public final class CliErrors {
     return message;
   }
 
-  /** Before any work: {@code --output FILE} must be writable where it is, its directory must exist. */
+  /**
+   * Before any work: {@code --output FILE} can be written: its directory exists (a file there is
+   * named as one), is writable, and FILE is no directory nor a read-only file.
+   */
   public static void checkOutput(Path file, String option) {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null && !Files.isDirectory(parent)) {
+      Path file0 = firstFileAbove(parent);
+      if (file0 != null) {
+        throw new IllegalArgumentException(option + " " + file + ": " + file0 + " is a file, not a directory; give a"
+            + " path in a directory (e.g. " + file0.resolveSibling(file.getFileName()) + ") or remove the file");
+      }
       throw new IllegalArgumentException(option + " " + file + ": directory " + parent + " does not exist; create it"
           + " first (mkdir -p " + parent + ") or give another path");
     }
@@ -55,6 +63,66 @@ public final class CliErrors {
       throw new IllegalArgumentException(option + " " + file + " is a directory; give a file name, e.g. " + file
           + "/report.md");
     }
+    if (parent != null && !Files.isWritable(parent)) {
+      throw new IllegalArgumentException(option + " " + file + ": directory " + parent + " is not writable for this"
+          + " user; give a path in a writable directory (e.g. under $RUNNER_TEMP or the work directory)");
+    }
+    if (Files.exists(file) && !Files.isWritable(file)) {
+      throw new IllegalArgumentException(option + " " + file + " exists and is read-only; make it writable (chmod u+w)"
+          + " or give another path");
+    }
+  }
+
+  /**
+   * Before any work: {@code --data-dir DIR} is a directory or can be created as one (no file on
+   * the way) and is writable.
+   */
+  public static void checkDataDir(Path dir, String option) {
+    Path abs = dir.toAbsolutePath().normalize();
+    if (Files.exists(abs) && !Files.isDirectory(abs)) {
+      throw new IllegalArgumentException(option + " " + abs + " is a file where a directory is needed; give a"
+          + " directory (it is created when missing) or remove the file");
+    }
+    Path file = firstFileAbove(abs);
+    if (file != null) {
+      throw new IllegalArgumentException(option + " " + abs + " cannot be created: " + file + " is a file, not a"
+          + " directory; give another directory or remove the file");
+    }
+    Path existing = abs;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing != null && !Files.isWritable(existing)) {
+      throw new IllegalArgumentException(option + " " + abs + ": " + existing + " is not writable for this user;"
+          + " give a writable directory (Foresight keeps mirrors, caches and reports there)");
+    }
+  }
+
+  /** Before any work: {@code option FILE} is a readable regular file. */
+  public static void checkInputFile(Path file, String option, String what) {
+    Path abs = file.toAbsolutePath().normalize();
+    if (!Files.exists(abs)) {
+      throw new IllegalArgumentException(option + " " + abs + " does not exist; give the path of " + what
+          + " (relative paths are from " + Path.of("").toAbsolutePath() + ")");
+    }
+    if (Files.isDirectory(abs)) {
+      throw new IllegalArgumentException(option + " " + abs + " is a directory; give the path of " + what
+          + " (a file)");
+    }
+    if (!Files.isReadable(abs)) {
+      throw new IllegalArgumentException(option + " " + abs + " is not readable for this user; make it readable"
+          + " (chmod u+r) or give a copy");
+    }
+  }
+
+  /** The nearest of {@code dir} and its ancestors that exists, when it is a file; else null. */
+  private static Path firstFileAbove(Path dir) {
+    for (Path p = dir; p != null; p = p.getParent()) {
+      if (Files.exists(p)) {
+        return Files.isDirectory(p) ? null : p;
+      }
+    }
+    return null;
   }
 
   /** Before any work: {@code --repo DIR} must exist and be a directory. */

@@ -33,6 +33,18 @@ public final class DataDirOption {
         : Path.of(System.getProperty("user.home"), ".foresight");
   }
 
+  /**
+   * {@link #get()}, checked before any work: a directory, or creatable as one, and writable.
+   *
+   * @throws IllegalArgumentException saying what is wrong and how to fix it
+   */
+  public Path checked() {
+    Path dir = get();
+    CliErrors.checkDataDir(dir, dataDir != null ? "--data-dir" : "the data directory ($FORESIGHT_DATA_DIR or"
+        + " ~/.foresight)");
+    return dir;
+  }
+
   /** {@code --cache-max-bytes}, else {@code $FORESIGHT_CACHE_MAX_BYTES}, else {@link RenderCache#DEFAULT_MAX_BYTES}. */
   public long cacheMaxBytes() {
     if (cacheMaxBytes != null) {

@@ -55,6 +55,9 @@ public final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Instant start = Instant.now();
     cluster.requireUnusedBy("demo");
+    if (dataDir != null) {
+      CliErrors.checkDataDir(dataDir, "--data-dir");
+    }
     if (!verbose) {
       // The demo prints its own story; the stages' per-job lines would drown it.
       ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("dev.foresight"))

@@ -37,8 +37,7 @@ public final class DiffCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DataDirOption dataDir;
 
-  @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".", description = "GitOps repository (default: .).")
-  Path repo;
+  @Mixin RepoOption repo;
 
   @Parameters(index = "0", paramLabel = "BASE", description = "Base revision (branch, tag, sha, master~1 ...).")
   String base;
@@ -132,12 +131,11 @@ public final class DiffCommand implements Callable<Integer> {
       CliErrors.checkOutput(output, "--output");
     }
     var remotePolicy = remoteAllow.policy(spec);
-    CliErrors.checkRepo(repo, "--repo");
-    Path root = Revisions.repositoryRoot(repo);
+    Path data = dataDir.checked();
+    PrintWriter err = spec.commandLine().getErr();
+    Path root = repo.root(spec);
     ChangeRequested change = Revisions.localChange(root, base, head, ref, pullRequest);
     ConfigValidator.check(root, change.getHead());
-    PrintWriter err = spec.commandLine().getErr();
-    Path data = dataDir.get();
     int parallelism = jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
     AtomicInteger done = new AtomicInteger();
     Report report;

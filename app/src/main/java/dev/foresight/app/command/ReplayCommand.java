@@ -2,7 +2,6 @@ package dev.foresight.app.command;
 
 import dev.foresight.app.runtime.LocalPipeline;
 import dev.foresight.app.runtime.PublicationWatcher;
-import dev.foresight.app.runtime.Revisions;
 import dev.foresight.ingest.sink.KafkaChangeSink;
 import dev.foresight.ingest.replay.ReplayEvents;
 import dev.foresight.publisher.ArchivePublisher;
@@ -45,8 +44,9 @@ public final class ReplayCommand implements Callable<Integer> {
       description = "JSON lines of ref updates {kind, ref, before, after, time, ...} (e.g. pushes.jsonl).")
   Path events;
 
-  @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".", description = "The GitOps repository (default: .).")
-  Path repo;
+  @Mixin RepoOption repo;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--bootstrap-servers", paramLabel = "B", description = "Send to this Kafka cluster's pipeline.")
   String bootstrapServers;
@@ -65,8 +65,16 @@ public final class ReplayCommand implements Callable<Integer> {
           + " renderer takes its allow-list from " + RemotePolicy.ENVIRONMENT + " where it runs (serve, up)");
     }
     RemotePolicy policy = remoteAllow.policy(spec);
-    Path root = Revisions.repositoryRoot(repo);
+    CliErrors.checkInputFile(events, "--events", "a JSON-lines file of ref updates (e.g. pushes.jsonl)");
+    if (bootstrapServers == null) {
+      dataDir.checked();
+    }
+    Path root = repo.root(spec);
     List<ChangeRequested> changes = ReplayEvents.read(events, root.toString());
+    if (changes.isEmpty()) {
+      spec.commandLine().getErr().println("foresight replay: --events " + events.toAbsolutePath() + " has no events"
+          + " (only blank lines); nothing to replay");
+    }
     if (limit > 0 && changes.size() > limit) {
       changes = changes.subList(0, limit);
     }
@@ -91,7 +99,7 @@ public final class ReplayCommand implements Callable<Integer> {
   }
 
   private int replayLocally(List<ChangeRequested> changes, RemotePolicy policy) throws Exception {
-    Path data = dataDir.get();
+    Path data = dataDir.checked();
     ArchivePublisher archive = new ArchivePublisher(data.resolve("archive"));
     try (Renderer renderer = new Renderer(new RendererConfig(data, MaskKey.load(data), Duration.ofMinutes(2))
         .withCacheMaxBytes(dataDir.cacheMaxBytes()));

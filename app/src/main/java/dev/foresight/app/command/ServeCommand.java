@@ -36,7 +36,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
     long cacheMaxBytes = dataDir.cacheMaxBytes();
     try (UntilStopped until = UntilStopped.install("foresight-serve-" + which.id())) {
-      try (Services services = Services.start(new RuntimeOptions(bootstrapServers, dataDir.get(), stage.webhookPort,
+      try (Services services = Services.start(new RuntimeOptions(bootstrapServers, dataDir.checked(), stage.webhookPort,
           StageOptions.webhookSecret(), stage.workers(), Duration.ofMinutes(10), cacheMaxBytes), Set.of(which))) {
         until.await();
       }

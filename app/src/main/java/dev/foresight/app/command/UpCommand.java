@@ -27,7 +27,7 @@ public final class UpCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     long cacheMaxBytes = dataDir.cacheMaxBytes(); // a bad value fails here, before a broker or topic exists
     try (UntilStopped until = UntilStopped.install("foresight-up")) {
-      try (Broker broker = cluster.open(dataDir.get().resolve("kafka"), port);
+      try (Broker broker = cluster.open(dataDir.checked().resolve("kafka"), port);
           Services services = Services.startAll(new RuntimeOptions(broker.bootstrapServers(), dataDir.get(),
               stage.webhookPort, StageOptions.webhookSecret(), stage.workers(), Duration.ofMinutes(10),
               cacheMaxBytes))) {

@@ -19,17 +19,8 @@ public final class Revisions {
     if (revision.equals(ChangeIds.ZERO_SHA)) {
       return revision;
     }
-    FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(repoDir.toFile());
-    if (builder.getGitDir() == null) {
-      throw new IOException(repoDir.toAbsolutePath() + " is not inside a git repository; give --repo DIR");
-    }
-    try (Repository repository = builder.build()) {
-      ObjectId id = repository.resolve(revision + "^{commit}");
-      if (id == null) {
-        throw new IOException("revision '" + revision + "' not found in " + repository.getDirectory()
-            + " (try a branch, a tag, a sha or an expression like master~1)");
-      }
-      return id.name();
+    try (Repository repository = open(repoDir)) {
+      return new LocalObjects(repository, repositoryRoot(repoDir)).commit(revision).name();
     }
   }
 
@@ -59,6 +50,12 @@ public final class Revisions {
     String headSha = resolve(root, head);
     ChangeIdentity identity;
     try (Repository repository = open(root)) {
+      LocalObjects objects = new LocalObjects(repository, root);
+      for (String[] side : new String[][] {{baseSha, base}, {headSha, head}}) {
+        if (!side[0].equals(ChangeIds.ZERO_SHA)) {
+          objects.checkComplete(ObjectId.fromString(side[0]), side[1]);
+        }
+      }
       identity = ChangeIdentity.of(repository, base, head, ref, pullRequest);
     }
     String repo = root.toString();
@@ -71,7 +68,7 @@ public final class Revisions {
   private static Repository open(Path root) throws IOException {
     FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(root.toFile());
     if (builder.getGitDir() == null) {
-      throw new IOException(root.toAbsolutePath() + " is not inside a git repository; give --repo DIR");
+      throw notARepository(root);
     }
     return builder.build();
   }
@@ -92,11 +89,16 @@ public final class Revisions {
   public static Path repositoryRoot(Path repoDir) throws IOException {
     FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(repoDir.toFile());
     if (builder.getGitDir() == null) {
-      throw new IOException(repoDir.toAbsolutePath() + " is not inside a git repository; give --repo DIR");
+      throw notARepository(repoDir);
     }
     try (Repository repository = builder.build()) {
       return (repository.isBare() ? repository.getDirectory() : repository.getWorkTree()).toPath()
           .toAbsolutePath().normalize();
     }
+  }
+
+  private static IOException notARepository(Path dir) {
+    return new IOException(dir.toAbsolutePath().normalize() + " is not a git repository nor inside one (no .git there"
+        + " or above); give --repo the directory of a clone of the GitOps repository (git clone URL)");
   }
 }

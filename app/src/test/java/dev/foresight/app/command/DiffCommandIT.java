@@ -141,6 +141,6 @@ class DiffCommandIT {
   void anUnknownRevisionIsAClearError() {
     Cli.Run run = foresight(diff("no-such-branch", "master"));
     assertEquals(2, run.exitCode());
-    assertTrue(run.err().contains("revision 'no-such-branch' not found"), run.err());
+    assertTrue(run.err().contains("foresight diff: unknown revision no-such-branch in "), run.err());
   }
 }

@@ -124,7 +124,8 @@ public final class GitMirrors implements AutoCloseable {
 
   @Override
   public void close() {
-    mirrors.values().forEach(m -> m.repository().close());
+    // a mirror whose clone failed has no repository: its error was the caller's, closing adds none
+    mirrors.values().stream().map(Mirror::repository).filter(java.util.Objects::nonNull).forEach(Repository::close);
     mirrors.clear();
   }
 

@@ -21,7 +21,7 @@ class EnvsubstSemanticsTest {
   static final Map<String, String> VARS = Map.ofEntries(
       Map.entry("v", "abcdEFGH28ij"),
       Map.entry("up", "ABCDEFGH28IJ"),
-      Map.entry("path", "/home/bozo/ideas/thoughts.for.today"),
+      Map.entry("path", "/home/bozo/ideas/thoughts.for.today"), // machine-path-ok: the tldp.org example input
       Map.entry("file", "bash.string.txt"),
       Map.entry("z", "abcABC123ABCabc"),
       Map.entry("slash", "foo/bar/baz"),

@@ -144,6 +144,16 @@ class GitMirrorsTest {
   }
 
   @Test
+  void aFailedCloneLeavesTheMirrorsClosable() throws Exception {
+    GitMirrors mirrors = new GitMirrors(tmp.resolve("data"));
+    String nowhere = tmp.resolve("no-such-repo").toString();
+    IOException e = assertThrows(IOException.class,
+        () -> mirrors.tree(nowhere, "0123456789012345678901234567890123456789"));
+    assertTrue(e.getMessage().startsWith("cannot clone " + nowhere), e.getMessage());
+    mirrors.close(); // was a NullPointerException that hid the clone's error
+  }
+
+  @Test
   void zeroShaIsTheEmptyTree() throws Exception {
     try (TestRepo repo = TestRepo.init(tmp.resolve("src")); GitMirrors mirrors = new GitMirrors(tmp.resolve("data"))) {
       repo.write("f", "1").commit("first");
