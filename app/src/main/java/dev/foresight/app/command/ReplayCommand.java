@@ -46,8 +46,6 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @Mixin RepoOption repo;
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
   @Option(names = "--bootstrap-servers", paramLabel = "B", description = "Send to this Kafka cluster's pipeline.")
   String bootstrapServers;
 
