@@ -7,6 +7,8 @@ package dev.foresight.kustomize;
 public class KustomizeException extends Exception {
 
   private static final long serialVersionUID = 1L;
+  /** What the build printed on stderr before it failed (kustomize prints warnings as it loads). */
+  private transient java.util.List<BuildWarning> warnings = java.util.List.of();
 
   public KustomizeException(String message) {
     super(message);
@@ -14,6 +16,17 @@ public class KustomizeException extends Exception {
 
   public KustomizeException(String message, Throwable cause) {
     super(message, cause);
+  }
+
+  /** The warnings the failed build had printed before this error, in kustomize's order. */
+  public java.util.List<BuildWarning> warnings() {
+    return warnings == null ? java.util.List.of() : warnings;
+  }
+
+  /** Records the warnings printed before this error; returns this. */
+  KustomizeException withWarnings(java.util.List<BuildWarning> printed) {
+    this.warnings = java.util.List.copyOf(printed);
+    return this;
   }
 
   /** "{file}: {field}: {problem}" (line appended when known). */

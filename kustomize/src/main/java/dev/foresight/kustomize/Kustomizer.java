@@ -45,6 +45,39 @@ public final class Kustomizer {
     return memo;
   }
 
+  /**
+   * A build's output and the warnings kustomize prints on stderr while building it (in its order;
+   * {@link BuildWarning#kubectlText()} gives kubectl's lines).
+   */
+  public record Built(String yaml, List<BuildWarning> warnings) {
+    public Built {
+      warnings = List.copyOf(warnings);
+    }
+  }
+
+  /**
+   * {@link #yaml(FileTree, String)} with the build's warnings; a failure carries those printed
+   * before it in {@link KustomizeException#warnings()}.
+   */
+  public Built render(FileTree tree, String dir) throws KustomizeException {
+    return render(tree, dir, memo, restrictor);
+  }
+
+  /** What {@code kubectl kustomize --load-restrictor R dir} prints: stdout and its stderr warnings. */
+  public static Built render(FileTree tree, String dir, LoadRestrictor restrictor) throws KustomizeException {
+    return render(tree, dir, null, restrictor);
+  }
+
+  private static Built render(FileTree tree, String dir, BuildMemo memo, LoadRestrictor restrictor)
+      throws KustomizeException {
+    List<BuildWarning> warnings = new java.util.ArrayList<>();
+    try {
+      return new Built(emit(Build.run(tree, dir, YamlParser.DEFAULT, memo, restrictor, warnings)), warnings);
+    } catch (KustomizeException e) {
+      throw e.withWarnings(warnings);
+    }
+  }
+
   /** {@link #build(FileTree, String)} with this kustomizer's memo. */
   public ResourceList resources(FileTree tree, String dir) throws KustomizeException {
     return Build.run(tree, dir, YamlParser.DEFAULT, memo, restrictor);

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Real-world-shaped kustomize trees, one or more per fidelity class found on public repositories
  * (see {@code src/test/resources/realworld/README.md}). Each case is built natively and must print
- * exactly {@code expected.yaml} (or fail with a message containing {@code expected-error.txt}).
+ * exactly {@code expected.yaml} (or fail with a message containing {@code expected-error.txt}), with
+ * exactly the stderr warning lines of {@code expected-stderr.txt} (none when it is absent).
  * When kubectl is on PATH the expectation is also checked against {@code kubectl kustomize}, so
  * a golden file can never drift from the oracle; {@code -Dgolden.update=true} rewrites the
  * expectations from kubectl (review the diff).
@@ -65,6 +66,7 @@ class RealWorldTest {
    * support still holds the case).
    */
   record RealWorldCase(Path dir, Path input, String target, String expected, String expectedError,
+      String expectedStderr,
       LoadRestrictor restrictor) {
 
     static RealWorldCase load(Path dir) throws IOException {
@@ -75,9 +77,11 @@ class RealWorldTest {
       }
       Path out = dir.resolve("expected.yaml");
       Path err = dir.resolve("expected-error.txt");
+      Path stderr = dir.resolve("expected-stderr.txt");
       return new RealWorldCase(dir, input(dir), props.getProperty("dir", "."),
           Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : null,
           Files.exists(err) ? Files.readString(err, StandardCharsets.UTF_8).strip() : null,
+          Files.exists(stderr) ? Files.readString(stderr, StandardCharsets.UTF_8) : "",
           LoadRestrictor.of(props.getProperty("loadRestrictor", LoadRestrictor.ROOT_ONLY.flag())));
     }
 
@@ -113,26 +117,40 @@ class RealWorldTest {
       DirectoryFileTree tree = new DirectoryFileTree(input);
       if (expectedError != null) {
         try {
-          String out = Kustomizer.buildYaml(tree, target, restrictor);
+          String out = Kustomizer.render(tree, target, restrictor).yaml();
           fail("expected an error containing '" + expectedError + "', got output:\n" + out);
         } catch (UnsupportedFeature e) {
           throw new AssertionError("expected a native error, got a fallback: " + e.getMessage(), e);
         } catch (KustomizeException e) {
           assertTrue(e.getMessage().contains(expectedError), "error was: " + e.getMessage());
+          assertEquals(expectedStderr, stderr(e.warnings()), dir + ": warnings before the error (native)");
         }
         return;
       }
       assertTrue(expected != null, dir + ": neither expected.yaml nor expected-error.txt");
-      assertEquals(expected, Kustomizer.buildYaml(tree, target, restrictor), dir + " (native)");
+      Kustomizer.Built built = Kustomizer.render(tree, target, restrictor);
+      assertEquals(expected, built.yaml(), dir + " (native)");
+      assertEquals(expectedStderr, stderr(built.warnings()), dir + ": stderr warnings (native)");
+    }
+
+    /** The warning lines kubectl prints on stderr. */
+    static String stderr(List<BuildWarning> warnings) {
+      StringBuilder out = new StringBuilder();
+      warnings.forEach(w -> out.append(w.kubectlText()).append('\n'));
+      return out.toString();
     }
 
     void checkKubectl() throws Exception {
       Result r = kubectl();
       if (expectedError != null) {
         assertTrue(r.exit != 0, dir + ": kubectl succeeded where an error is expected:\n" + r.out);
+        assertEquals(expectedStderr, warningLines(r.err), dir + ": expected-stderr.txt is not the warnings kubectl "
+            + "prints before its error");
       } else {
         assertEquals(0, r.exit, dir + ": kubectl failed: " + r.err);
         assertEquals(expected, r.out, dir + ": expected.yaml is not what kubectl kustomize prints");
+        assertEquals(expectedStderr, r.err, dir + ": expected-stderr.txt is not what kubectl kustomize prints on "
+            + "stderr");
       }
     }
 
@@ -141,6 +159,24 @@ class RealWorldTest {
       if (r.exit == 0) {
         Files.writeString(dir.resolve("expected.yaml"), r.out, StandardCharsets.UTF_8);
       }
+      String warnings = r.exit == 0 ? r.err : warningLines(r.err);
+      Path stderr = dir.resolve("expected-stderr.txt");
+      if (warnings.isEmpty()) {
+        Files.deleteIfExists(stderr);
+      } else {
+        Files.writeString(stderr, warnings, StandardCharsets.UTF_8);
+      }
+    }
+
+    /** The {@code # Warning:} lines of a failed kubectl's stderr (its error is logged after them). */
+    static String warningLines(String stderr) {
+      StringBuilder out = new StringBuilder();
+      for (String line : stderr.split("\n")) {
+        if (line.startsWith("# Warning: ")) {
+          out.append(line).append('\n');
+        }
+      }
+      return out.toString();
     }
 
     private Result kubectl() throws Exception {

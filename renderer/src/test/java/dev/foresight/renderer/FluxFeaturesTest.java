@@ -167,6 +167,40 @@ class FluxFeaturesTest extends FluxTestBase {
   }
 
   @Test
+  void kustomizeDeprecationWarningsReachTheResultOncePerFileAndSide() throws Exception {
+    // kustomize prints a warning per deprecated field each time it loads a file: the component
+    // below is loaded twice (kubectl warns twice), the report says it once; both sides warn alike,
+    // so the pair says it once, unprefixed
+    Map<String, String> files = new HashMap<>();
+    files.put("profiles/p/kustomization.yaml", entry("web.yaml"));
+    files.put("profiles/p/web.yaml", ks("web", "./apps/web"));
+    files.put("apps/web/kustomization.yaml", "resources:\n- ../base\ncommonLabels:\n  team: web\n");
+    // (with bases: and no resources: at the top, Flux would add buildMetadata: [originAnnotations])
+    files.put("apps/base/kustomization.yaml", "bases:\n- a\n- b\n");
+    for (String app : List.of("a", "b")) {
+      files.put("apps/base/" + app + "/kustomization.yaml", "resources:\n- config.yaml\nnameSuffix: -" + app
+          + "\ncomponents:\n- ../../monitoring\n");
+      files.put("apps/base/" + app + "/config.yaml", CONFIG);
+    }
+    files.put("apps/monitoring/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1alpha1\n"
+        + "kind: Component\npatchesJson6902:\n- target: {version: v1, kind: ConfigMap, name: web-config}\n"
+        + "  path: scrape.yaml\n");
+    files.put("apps/monitoring/scrape.yaml", "- op: add\n  path: /metadata/annotations\n  value: {scrape: \"true\"}\n");
+    String base = flux.commit(files);
+    files.put("apps/base/a/config.yaml", CONFIG.replace("hello", "bonjour"));
+    String head = flux.commit(files);
+    RenderResult result = flux.render(base, head, "p", "flux-system", "web");
+    String out = out(result);
+    assertTrue(out.contains("name: web-config-a") && out.contains("scrape: \"true\""), out);
+    flux.crossCheck("apps/web", Map.of(), out);
+    assertEquals(List.of(
+        "apps/web/kustomization.yaml: 'commonLabels' is deprecated, use 'labels'; 'kustomize edit fix' rewrites it",
+        "apps/base/kustomization.yaml: 'bases' is deprecated, use 'resources'; 'kustomize edit fix' rewrites it",
+        "apps/monitoring/kustomization.yaml: 'patchesJson6902' is deprecated, use 'patches'; 'kustomize edit fix' "
+            + "rewrites it"), result.getWarnings());
+  }
+
+  @Test
   void componentsAndIgnoreMissingComponents() throws Exception {
     Map<String, String> files = web("components:\n- ../../components/team\n- ../../components/missing",
         "ignoreMissingComponents: true");

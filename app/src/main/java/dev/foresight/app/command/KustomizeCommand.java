@@ -1,5 +1,6 @@
 package dev.foresight.app.command;
 
+import dev.foresight.kustomize.BuildWarning;
 import dev.foresight.kustomize.DirectoryFileTree;
 import dev.foresight.kustomize.KustomizeException;
 import dev.foresight.kustomize.Kustomizer;
@@ -8,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +21,8 @@ import picocli.CommandLine.Parameters;
  * {@code foresight kustomize DIR}: the native engine, printing what {@code kubectl kustomize DIR}
  * prints. The tree is rooted at the file-system root so that, as with kustomize, directories may be
  * reached through {@code ../} from anywhere; kustomize's load restrictions (files only in or below
- * each kustomization's directory) still apply.
+ * each kustomization's directory) still apply. kustomize's deprecation warnings go to stderr, line
+ * for line as kubectl prints them; stdout holds the output only.
  */
 @Command(name = "kustomize", description = "Build a kustomization with the native engine (like kubectl kustomize DIR).")
 public final class KustomizeCommand implements Callable<Integer> {
@@ -49,13 +52,15 @@ public final class KustomizeCommand implements Callable<Integer> {
     }
     Path root = absolute.getRoot();
     try {
-      String yaml = Kustomizer.buildYaml(new DirectoryFileTree(root), root.relativize(absolute).toString(),
+      Kustomizer.Built built = Kustomizer.render(new DirectoryFileTree(root), root.relativize(absolute).toString(),
           restrictor);
+      printWarnings(err, built.warnings());
       PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-      out.print(yaml);
+      out.print(built.yaml());
       out.flush();
       return 0;
     } catch (KustomizeException e) {
+      printWarnings(err, e.warnings());
       err.println("Error: " + displayPaths(e.getMessage(), absolute, dir.isAbsolute(),
           Path.of("").toAbsolutePath().normalize()));
       return 1;
@@ -63,6 +68,14 @@ public final class KustomizeCommand implements Callable<Integer> {
       err.println("Error: " + e);
       return 1;
     }
+  }
+
+  /** kustomize's warnings, one line each, as kubectl prints them on stderr (before its output or error). */
+  private static void printWarnings(PrintStream err, List<BuildWarning> warnings) {
+    for (BuildWarning warning : warnings) {
+      err.print(warning.kubectlText() + "\n");
+    }
+    err.flush();
   }
 
   /** A path-like token: not part of a longer path or URL, no quotes, blanks, colons or brackets. */

@@ -1,5 +1,6 @@
 package dev.foresight.kustomize.build;
 
+import dev.foresight.kustomize.BuildWarning;
 import dev.foresight.kustomize.FileTree;
 import dev.foresight.kustomize.KustomizeException;
 import dev.foresight.kustomize.LoadRestrictor;
@@ -43,20 +44,30 @@ public final class Build {
   /** As {@link #run(FileTree, String, YamlParser, BuildMemo)} under {@code restrictor}. */
   public static ResourceList run(FileTree tree, String dir, YamlParser parser, BuildMemo memo,
       LoadRestrictor restrictor) throws KustomizeException {
+    return run(tree, dir, parser, memo, restrictor, new ArrayList<>());
+  }
+
+  /**
+   * As {@link #run(FileTree, String, YamlParser, BuildMemo, LoadRestrictor)}, adding the warnings
+   * kustomize prints on stderr to {@code warnings} in its order, as they arise (a failing build
+   * leaves those printed before the error).
+   */
+  public static ResourceList run(FileTree tree, String dir, YamlParser parser, BuildMemo memo,
+      LoadRestrictor restrictor, List<BuildWarning> warnings) throws KustomizeException {
     try (OpenApiSession schema = OpenApiSession.open()) {
-      return build(tree, dir, parser, memo, restrictor);
+      return build(tree, dir, parser, memo, restrictor, warnings);
     }
   }
 
   private static ResourceList build(FileTree tree, String dir, YamlParser parser, BuildMemo memo,
-      LoadRestrictor restrictor) throws KustomizeException {
+      LoadRestrictor restrictor, List<BuildWarning> warnings) throws KustomizeException {
     String root;
     try {
       root = TreePath.normalize(dir);
     } catch (IllegalArgumentException e) {
       throw new KustomizeException(e.getMessage());
     }
-    KustTarget target = KustTarget.load(tree, root, parser, memo, restrictor);
+    KustTarget target = KustTarget.load(tree, root, parser, memo, restrictor, warnings);
     target.applyOpenApi(true);
     Kustomization top = target.kustomization();
     List<String> buildMetadata = top.strings("buildMetadata");

@@ -1,5 +1,6 @@
 package dev.foresight.kustomize.build;
 
+import dev.foresight.kustomize.BuildWarning;
 import dev.foresight.kustomize.FileTree;
 import dev.foresight.kustomize.resource.Resource;
 import java.io.IOException;
@@ -36,7 +37,7 @@ public final class BuildMemo {
 
   /** One memoised sub-build. */
   private record Entry(YamlParser parser, List<RecordingFileTree.Observation> observations, List<String> roots,
-      Object openApiBefore, Object openApiAfter, Accumulator result) {}
+      Object openApiBefore, Object openApiAfter, Accumulator result, List<BuildWarning> warnings) {}
 
   /** Counters, for tests and benchmarks. */
   public record Stats(long hits, long builds, long stored, long evicted, int entries) {
@@ -86,10 +87,11 @@ public final class BuildMemo {
   /**
    * A copy of the memoised result of {@code dir} valid for {@code tree} as reached through
    * {@code chain}, with the OpenAPI session moved to the recorded exit state and the directories
-   * it entered noted on {@code tree} (when recording); or null.
+   * it entered noted on {@code tree} (when recording) and the warnings its build printed added to
+   * {@code warnings} (kustomize prints them on every load); or null.
    */
-  Accumulator lookup(FileTree tree, String dir, YamlParser parser, List<String> chain, Object openApiState)
-      throws IOException {
+  Accumulator lookup(FileTree tree, String dir, YamlParser parser, List<String> chain, Object openApiState,
+      List<BuildWarning> warnings) throws IOException {
     if (openApiState == null) {
       return null;
     }
@@ -113,6 +115,7 @@ public final class BuildMemo {
         for (String root : e.roots()) {
           RecordingFileTree.enteredRoot(tree, root);
         }
+        warnings.addAll(e.warnings());
         return copy(e.result());
       }
     }
@@ -143,14 +146,14 @@ public final class BuildMemo {
     builds.incrementAndGet();
   }
 
-  /** Remembers {@code result} (copied) of {@code dir}, built through {@code recorder}. */
+  /** Remembers {@code result} (copied) of {@code dir}, built through {@code recorder}, printing {@code warnings}. */
   void store(String dir, YamlParser parser, RecordingFileTree recorder, Object openApiBefore, Object openApiAfter,
-      Accumulator result) {
+      Accumulator result, List<BuildWarning> warnings) {
     if (openApiBefore == null || openApiAfter == null) {
       return;
     }
     Entry entry = new Entry(parser, recorder.observations(), recorder.roots(), openApiBefore, openApiAfter,
-        copy(result));
+        copy(result), List.copyOf(warnings));
     synchronized (entries) {
       List<Entry> list = entries.computeIfAbsent(dir, k -> new ArrayList<>());
       list.add(0, entry);

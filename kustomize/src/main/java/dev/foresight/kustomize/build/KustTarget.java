@@ -1,5 +1,6 @@
 package dev.foresight.kustomize.build;
 
+import dev.foresight.kustomize.BuildWarning;
 import dev.foresight.kustomize.FileTree;
 import dev.foresight.kustomize.KustomizeException;
 import dev.foresight.kustomize.LoadRestrictor;
@@ -46,6 +47,8 @@ public final class KustTarget {
   private final BuildMemo memo;
   /** RootOnly or None, for every file this target and its sub-targets read. */
   private final LoadRestrictor restrictor;
+  /** The build's warnings, shared by every target of it, in the order kustomize prints them. */
+  private final List<BuildWarning> warnings;
 
   KustTarget(FileTree tree, YamlParser parser, Kustomization kustomization, List<String> referrers) {
     this(tree, parser, kustomization, referrers, null, null);
@@ -58,6 +61,12 @@ public final class KustTarget {
 
   KustTarget(FileTree tree, YamlParser parser, Kustomization kustomization, List<String> referrers,
       Origin origin, BuildMemo memo, LoadRestrictor restrictor) {
+    this(tree, parser, kustomization, referrers, origin, memo, restrictor, new ArrayList<>());
+  }
+
+  private KustTarget(FileTree tree, YamlParser parser, Kustomization kustomization, List<String> referrers,
+      Origin origin, BuildMemo memo, LoadRestrictor restrictor, List<BuildWarning> warnings) {
+    this.warnings = warnings;
     this.restrictor = restrictor;
     this.origin = origin;
     this.memo = memo;
@@ -83,9 +92,18 @@ public final class KustTarget {
   /** As {@link #load(FileTree, String, YamlParser, BuildMemo)} under {@code restrictor}. */
   public static KustTarget load(FileTree tree, String dir, YamlParser parser, BuildMemo memo,
       LoadRestrictor restrictor) throws KustomizeException {
-    Kustomization k = KustomizationLoader.load(tree, dir, parser);
+    return load(tree, dir, parser, memo, restrictor, new ArrayList<>());
+  }
+
+  /**
+   * As {@link #load(FileTree, String, YamlParser, BuildMemo, LoadRestrictor)}, adding the build's
+   * warnings to {@code warnings} as they arise (so a failed build keeps those printed before it failed).
+   */
+  public static KustTarget load(FileTree tree, String dir, YamlParser parser, BuildMemo memo,
+      LoadRestrictor restrictor, List<BuildWarning> warnings) throws KustomizeException {
+    Kustomization k = KustomizationLoader.load(tree, dir, parser, warnings);
     return new KustTarget(tree, parser, k, List.of(), k.strings("buildMetadata").isEmpty() ? null : Origin.root(),
-        memo, restrictor);
+        memo, restrictor, warnings);
   }
 
   public Kustomization kustomization() {
@@ -373,7 +391,7 @@ public final class KustTarget {
     if (before != null) {
       checkCycle(target, path);
       try {
-        Accumulator hit = memo.lookup(tree, target, parser, chain, before);
+        Accumulator hit = memo.lookup(tree, target, parser, chain, before, warnings);
         if (hit != null) {
           return hit;
         }
@@ -383,6 +401,7 @@ public final class KustTarget {
       }
     }
     RecordingFileTree recorder = before == null ? null : new RecordingFileTree(tree);
+    int firstWarning = warnings.size();
     KustTarget sub = child(recorder == null ? tree : recorder, target, path);
     if (sub.kustomization.isComponent()) {
       throw KustomizeException.at(kustomization.file(), "resources", 0, "accumulating resources: expected kind != '"
@@ -391,7 +410,8 @@ public final class KustTarget {
     Accumulator result = sub.accumulate();
     if (recorder != null) {
       memo.noteBuild();
-      memo.store(target, parser, recorder, before, session.memoState(), result);
+      memo.store(target, parser, recorder, before, session.memoState(), result,
+          List.copyOf(warnings.subList(firstWarning, warnings.size())));
     }
     return result;
   }
@@ -415,7 +435,7 @@ public final class KustTarget {
     RecordingFileTree.enteredRoot(tree, dir);
     Kustomization k;
     try {
-      k = KustomizationLoader.load(tree, dir, parser);
+      k = KustomizationLoader.load(tree, dir, parser, warnings);
     } catch (UnsupportedFeature e) {
       throw e;
     } catch (KustomizeException e) {
@@ -423,7 +443,7 @@ public final class KustTarget {
           + "): " + e.getMessage(), e);
     }
     KustTarget sub = new KustTarget(tree, parser, k, chain, origin == null ? null : origin.append(path), memo,
-        restrictor);
+        restrictor, warnings);
     sub.applyOpenApi(false);
     return sub;
   }

@@ -1,5 +1,6 @@
 package dev.foresight.kustomize.build;
 
+import dev.foresight.kustomize.BuildWarning;
 import dev.foresight.kustomize.FileTree;
 import dev.foresight.kustomize.KustomizeException;
 import dev.foresight.kustomize.yaml.MapNode;
@@ -39,6 +40,16 @@ public final class KustomizationLoader {
   }
 
   public static Kustomization load(FileTree tree, String dir, YamlParser parser) throws KustomizeException {
+    return load(tree, dir, parser, new ArrayList<>());
+  }
+
+  /**
+   * As {@link #load(FileTree, String, YamlParser)}, adding to {@code warnings} what kustomize's Load
+   * prints for the file: its deprecated fields, once the file has been read (after the field
+   * check, before it is fixed, validated and maybe rejected).
+   */
+  public static Kustomization load(FileTree tree, String dir, YamlParser parser, List<BuildWarning> warnings)
+      throws KustomizeException {
     String found = null;
     byte[] content = null;
     int matches = 0;
@@ -75,6 +86,7 @@ public final class KustomizationLoader {
               + " into Go value of type types.Kustomization");
     }
     FieldSchema.KUSTOMIZATION.check(node, file, "");
+    warnings.addAll(BuildWarning.deprecations(new java.util.HashSet<>(node.keys()), file));
     fix(node);
     if (node.keys().stream().allMatch(k -> k.equals("apiVersion") || k.equals("kind"))) {
       throw KustomizeException.at(file, null, 0, "kustomization.yaml is empty");

@@ -15,7 +15,7 @@ import java.util.List;
  * repository may be read, nothing outside it (a path climbing above the root is an error).
  * What it does not implement ({@link UnsupportedFeature}) is built by the fallback engine (the
  * exec engine) and said in {@link #notes()}; without a fallback it is an error. Never a silently
- * different output.
+ * different output. kustomize's build warnings (deprecated fields) are {@link #notes()}, once each.
  */
 public final class NativeEngine implements Engine {
 
@@ -44,7 +44,9 @@ public final class NativeEngine implements Engine {
   public String build(FileTree tree, String dir) throws RenderException {
     notes.set(List.of());
     try {
-      return kustomizer.yaml(tree, dir);
+      Kustomizer.Built built = kustomizer.render(tree, dir);
+      notes.set(warnings(built.warnings()));
+      return built.yaml();
     } catch (UnsupportedFeature unsupported) {
       if (fallback == null) {
         throw new RenderException("the native engine cannot build " + dir + ": " + unsupported.getMessage()
@@ -64,6 +66,14 @@ public final class NativeEngine implements Engine {
       notes.set(List.of("rendered with " + fallback.name() + ": the native engine failed (" + e + ")"));
       return output;
     }
+  }
+
+  /**
+   * kustomize's build warnings (deprecated fields) as report notes, each naming its kustomization
+   * file: once each, though kustomize prints a base's again every time it is loaded.
+   */
+  static List<String> warnings(List<dev.foresight.kustomize.BuildWarning> warnings) {
+    return warnings.stream().map(dev.foresight.kustomize.BuildWarning::message).distinct().toList();
   }
 
   @Override
