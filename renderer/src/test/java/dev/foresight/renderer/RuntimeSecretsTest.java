@@ -25,7 +25,7 @@ class RuntimeSecretsTest extends FluxTestBase {
 
   /**
    * {@code vars} substitutes from a ConfigMap in the repository and two Secrets named by the given
-   * references; {@code secrets} (listed after {@code vars} in the entry, so rendered later) renders
+   * references; {@code vault-secrets} (named after {@code vars}, so rendered later: kustomize orders the entry by name) renders
    * {@code producers}.
    */
   static Map<String, String> tree(String references, String producers) {
@@ -39,7 +39,7 @@ class RuntimeSecretsTest extends FluxTestBase {
     files.put("profiles/p/kustomization.yaml", entry("vars.yaml", "secrets.yaml", "cluster-vars.yaml"));
     files.put("profiles/p/vars.yaml", ks("vars", "./apps/vars", "postBuild:\n  substituteFrom:\n"
         + "  - kind: ConfigMap\n    name: cluster-vars\n" + references));
-    files.put("profiles/p/secrets.yaml", ks("secrets", "./infra/secrets"));
+    files.put("profiles/p/secrets.yaml", ks("vault-secrets", "./infra/secrets"));
     files.put("profiles/p/cluster-vars.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cluster-vars\n"
         + "  namespace: flux-system\ndata:\n  cluster: prod-1\n");
     return files;
@@ -98,10 +98,10 @@ class RuntimeSecretsTest extends FluxTestBase {
     // in order of appearance in the built output (kustomize sorts data keys)
     assertEquals(List.of(
         "postBuild.substituteFrom Secret flux-system/cluster-secrets is produced at runtime by ExternalSecret"
-            + " flux-system/cluster-secrets (rendered by Flux Kustomization flux-system/secrets); ${DB_PASSWORD}, ${token}"
+            + " flux-system/cluster-secrets (rendered by Flux Kustomization flux-system/vault-secrets); ${DB_PASSWORD}, ${token}"
             + " left unresolved (their values exist only in the cluster)",
         "postBuild.substituteFrom Secret flux-system/api-keys is produced at runtime by SealedSecret"
-            + " flux-system/sealed-api (rendered by Flux Kustomization flux-system/secrets); ${API_KEY} left unresolved"
+            + " flux-system/sealed-api (rendered by Flux Kustomization flux-system/vault-secrets); ${API_KEY} left unresolved"
             + " (their values exist only in the cluster)"), result.getWarnings());
     assertFalse(out.contains("AgBy3i4OJSWK"), "no ciphertext copied anywhere");
   }
@@ -129,7 +129,7 @@ class RuntimeSecretsTest extends FluxTestBase {
     assertEquals(1, result.getWarnings().size(), result.getWarnings().toString());
     String warning = result.getWarnings().get(0);
     assertTrue(warning.startsWith("postBuild.substituteFrom Secret flux-system/cluster-secrets is produced at runtime by"
-        + " ExternalSecret flux-system/cluster-secrets-es (rendered by Flux Kustomization flux-system/secrets);"
+        + " ExternalSecret flux-system/cluster-secrets-es (rendered by Flux Kustomization flux-system/vault-secrets);"
         + " ${API_KEY}, ${DB_PASSWORD}, ${other}, ${token} left unresolved"), warning);
     assertTrue(warning.contains("its keys are not known offline"), warning);
   }

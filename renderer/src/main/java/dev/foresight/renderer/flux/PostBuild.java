@@ -40,18 +40,18 @@ public final class PostBuild {
    * The substituted output, warnings, or an error (a required object is missing, an invalid name).
    * {@code variablesDigest}: SHA-256 over the variables used (names and values), null when nothing
    * was substituted; for affected-only decisions inside the renderer, never to be published.
-   * {@code missingSource}: with an error, the substituteFrom object that was not found (e.g.
-   * {@code Secret flux-system/vars}), null otherwise.
+   * {@code notFound}: the substituteFrom objects neither found nor produced (e.g.
+   * {@code Secret flux-system/vars}), skipped when optional, else the error.
    */
   public record Result(String text, List<String> warnings, String error, String variablesDigest,
-      String missingSource) {
+      List<String> notFound) {
+
+    public Result {
+      notFound = notFound == null ? List.of() : List.copyOf(notFound);
+    }
 
     Result(String text, List<String> warnings, String error) {
       this(text, warnings, error, null, null);
-    }
-
-    Result(String text, List<String> warnings, String error, String variablesDigest) {
-      this(text, warnings, error, variablesDigest, null);
     }
   }
 
@@ -93,6 +93,7 @@ public final class PostBuild {
     boolean unreadable = false;
     Set<String> encryptedNames = new HashSet<>();
     List<Runtime> runtime = new ArrayList<>();
+    List<String> notFound = new ArrayList<>();
     Set<String> runtimeNames = new HashSet<>();
     List<?> refs = FluxYaml.list(ks.postBuild().get("substituteFrom"));
     for (int index = 0; index < refs.size(); index++) {
@@ -123,6 +124,7 @@ public final class PostBuild {
         continue;
       }
       if (found.isEmpty()) {
+        notFound.add(id);
         if (optional) {
           continue;
         }
@@ -131,7 +133,7 @@ public final class PostBuild {
         return new Result(yaml, warnings, "spec.postBuild.substituteFrom[" + index + "]: " + id + " is neither in the"
             + " objects rendered by this profile nor in the repository's YAML files" + producers
             + "; add the " + kind + " to the repository (or what produces it), or mark the reference optional: true"
-            + " when the build may go without it", null, id);
+            + " when the build may go without it", null, notFound);
       }
       List<String> encrypted = new ArrayList<>();
       Map<?, ?> object = found.get().object();
@@ -176,18 +178,19 @@ public final class PostBuild {
     for (String name : vars.keySet()) {
       if (!VAR_NAME.matcher(name).matches()) {
         return new Result(yaml, warnings, "postBuild: '" + name + "' var name is invalid, must match '"
-            + VAR_NAME.pattern() + "' (Flux rejects it too)");
+            + VAR_NAME.pattern() + "' (Flux rejects it too)", null, notFound);
       }
     }
     boolean always = "Always".equals(String.valueOf(ks.postBuild().get("substituteStrategy")));
     if (vars.isEmpty() && !always && !unreadable) {
-      return new Result(yaml, warnings, null);
+      return new Result(yaml, warnings, null, null, notFound);
     }
     boolean anyName = runtimeNames.contains(null);
     Substitution.Result substituted = Substitution.apply(yaml, vars, fromSecret, secretValue,
         name -> anyName || runtimeNames.contains(name) || encryptedNames.contains(name));
     if (!substituted.errors().isEmpty()) {
-      return new Result(yaml, warnings, "postBuild substitution: " + String.join("; ", substituted.errors()));
+      return new Result(yaml, warnings, "postBuild substitution: " + String.join("; ", substituted.errors()), null,
+          notFound);
     }
     Map<String, List<String>> missing = new LinkedHashMap<>();
     Map<String, List<String>> encryptedOnly = new LinkedHashMap<>();
@@ -206,7 +209,7 @@ public final class PostBuild {
       return new Result(yaml, warnings, "unresolved variables " + describe(missing) + ": no value in"
           + " postBuild.substitute or substituteFrom and no default; kustomize-controller with"
           + " StrictPostBuildSubstitutions fails this build (foresight.yaml flux.strictPostBuildSubstitutions: true)."
-          + " Define them, or give a default: ${var:=default}");
+          + " Define them, or give a default: ${var:=default}", null, notFound);
     }
     missing.putAll(encryptedOnly);
     if (!missing.isEmpty()) {
@@ -216,7 +219,7 @@ public final class PostBuild {
     }
     Map<String, String> digested = new LinkedHashMap<>(vars);
     runtime.forEach(r -> digested.put("\u0001" + r.id(), r.producer().produced().toString()));
-    return new Result(substituted.text(), warnings, null, digest(digested));
+    return new Result(substituted.text(), warnings, null, digest(digested), notFound);
   }
 
   /** The last runtime-produced source that may hold {@code name} (later substituteFrom entries win). */

@@ -49,7 +49,9 @@ import java.util.function.UnaryOperator;
  * silently when it declares itself (Flux bootstrap: {@code flux-system} renders the directory that
  * holds it) or repeats an identical spec; with a warning on the declaring node when it closes a
  * cycle through its ancestors or differs from the first declaration. Deeper than
- * {@value #MAX_DEPTH} levels: a warning, not rendered.
+ * {@value #MAX_DEPTH} levels: a warning, not rendered. A node with a {@code substituteFrom} Secret
+ * found nowhere is rendered again after the others (once): an object another node renders may
+ * produce it at runtime (an ExternalSecret, a SealedSecret; see {@link PostBuild}).
  */
 public final class ProfileTreeWalker {
 
@@ -113,6 +115,7 @@ public final class ProfileTreeWalker {
     TreeNode node;
     /** Rendered again after the others: a substituteFrom source was missing (its producer may come later). */
     boolean deferred;
+    Boolean firstBuildCached;
 
     Pending(FluxKustomization ks, Pending parent, int depth) {
       this.ks = ks;
@@ -337,7 +340,8 @@ public final class ProfileTreeWalker {
       boolean cached;
       try {
         yaml = engine.build(build, path);
-        cached = CachingEngine.lastBuildWasCached();
+        // a deferred node's second build is a cache hit of its first: the first says what it was
+        cached = p.firstBuildCached != null ? p.firstBuildCached : CachingEngine.lastBuildWasCached();
         p.warnings.addAll(engine.notes());
       } catch (RenderException e) {
         p.node = failed(p, path, source, label + ", path " + path + ": " + e.getMessage()
@@ -346,12 +350,14 @@ public final class ProfileTreeWalker {
       }
       PostBuild.Result post = PostBuild.apply(yaml, ks, lookup(p, entryObjects, repositoryObjects, visited),
           secretValue, strictSubstitutions);
-      if (post.missingSource() != null && mayDefer) {
-        p.deferred = true; // its producer may be rendered by a node not rendered yet: once more, last
+      if (!post.notFound().isEmpty() && mayDefer) {
+        p.deferred = true; // what produces it may be rendered by a node not rendered yet: once more, last
+        p.firstBuildCached = cached;
+        p.warnings.clear(); // the engine's notes, given again by the second build
         return;
       }
       if (post.error() != null) {
-        String written = post.missingSource() == null ? "" : writtenIn(repository, ks);
+        String written = post.notFound().isEmpty() ? "" : writtenIn(repository, ks);
         p.node = TreeNode.failed(ks, parent, p.depth, path, source.description(), tree, post.warnings(),
             label + written + ": " + post.error());
         return;
