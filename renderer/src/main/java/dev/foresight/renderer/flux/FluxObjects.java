@@ -18,7 +18,8 @@ public final class FluxObjects {
 
   /** A top-level {@code kind:} line of the kinds the Flux layer reads from rendered output. */
   private static final Pattern FLUX_KIND =
-      Pattern.compile("(?m)^kind:[ \\t]*[\"']?(Kustomization|ConfigMap|Secret|ArtifactGenerator|GitRepository)[\"']?[ \\t]*$");
+      Pattern.compile("(?m)^kind:[ \\t]*[\"']?(Kustomization|ConfigMap|Secret|ArtifactGenerator|GitRepository|"
+          + String.join("|", RuntimeProducers.KINDS) + ")[\"']?[ \\t]*$");
 
   private FluxObjects() {}
 
@@ -46,7 +47,8 @@ public final class FluxObjects {
 
   /**
    * The documents the Flux layer reads — Kustomizations (children), ConfigMaps and Secrets
-   * (substitution sources), ArtifactGenerators (ExternalArtifact sources),
+   * (substitution sources), the objects that produce Secrets at runtime ({@link RuntimeProducers}),
+   * ArtifactGenerators (ExternalArtifact sources),
    * GitRepositories (their {@code spec.ignore}) — parsed, in order. Other documents are parsed only to check they are
    * still YAML where they differ from {@code engineOutput}'s document at the same position (post-build
    * substitution can break YAML; the engine's own output is YAML); null checks every document.

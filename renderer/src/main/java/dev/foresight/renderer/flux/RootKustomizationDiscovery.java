@@ -11,6 +11,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -186,6 +187,25 @@ public final class RootKustomizationDiscovery {
       }
     }
     return List.of();
+  }
+
+  /**
+   * The repository file that writes the Flux Kustomization {@code namespace/name} (one without
+   * namespace matches too: a kustomization may set it), first in path order; for messages.
+   */
+  public static Optional<String> fileDeclaring(FileTree tree, String namespace, String name) throws IOException {
+    String loose = null;
+    for (Declared d : declared(tree)) {
+      if (d.ks().name().equals(name)) {
+        if (d.ks().namespace().equals(namespace)) {
+          return Optional.of(d.file());
+        }
+        if (d.ks().namespace().isEmpty() && loose == null) {
+          loose = d.file();
+        }
+      }
+    }
+    return Optional.ofNullable(loose);
   }
 
   /** Every Flux Kustomization written in a {@code .yaml}/{@code .yml} file of the tree (hidden directories skipped). */

@@ -66,11 +66,22 @@ public final class Substitution {
    * the clear value first, so {@code ${password:0:4}} is the mask of what Flux would write).
    */
   public static Result apply(String text, Map<String, String> vars, Set<String> secret, UnaryOperator<String> mask) {
+    return apply(text, vars, secret, mask, name -> false);
+  }
+
+  /**
+   * Like {@link #apply(String, Map, Set, UnaryOperator)}; a variable without value for which
+   * {@code unknown} holds has a value at runtime that cannot be known offline (a Secret produced by
+   * an ExternalSecret, a SOPS ciphertext): every expression reading it is left as written, defaults
+   * included ({@code ${var:=x}} would give the runtime value, not {@code x}), and reported unresolved.
+   */
+  public static Result apply(String text, Map<String, String> vars, Set<String> secret, UnaryOperator<String> mask,
+      java.util.function.Predicate<String> unknown) {
     Map<String, Set<String>> unresolved = new LinkedHashMap<>();
     List<String> errors = new ArrayList<>();
     List<String> docs = new ArrayList<>();
     for (String doc : Manifests.split(text)) {
-      docs.add(doc.indexOf('$') < 0 || optedOut(doc) ? doc : substitute(doc, vars, secret, mask, unresolved, errors));
+      docs.add(doc.indexOf('$') < 0 || optedOut(doc) ? doc : substitute(doc, vars, secret, mask, unknown, unresolved, errors));
     }
     Map<String, List<String>> in = new LinkedHashMap<>();
     unresolved.forEach((name, objects) -> in.put(name, List.copyOf(objects)));
@@ -78,7 +89,8 @@ public final class Substitution {
   }
 
   private static String substitute(String doc, Map<String, String> vars, Set<String> secret,
-      UnaryOperator<String> mask, Map<String, Set<String>> unresolved, List<String> errors) {
+      UnaryOperator<String> mask, java.util.function.Predicate<String> unknown, Map<String, Set<String>> unresolved,
+      List<String> errors) {
     List<SubstitutionSyntax.Node> nodes;
     try {
       nodes = SubstitutionSyntax.parse(doc);
@@ -89,7 +101,7 @@ public final class Substitution {
           + " as $$, or annotate the object with " + OPT_OUT_ANNOTATION + ": disabled");
       return doc;
     }
-    Evaluation evaluation = new Evaluation(doc, vars, secret, mask);
+    Evaluation evaluation = new Evaluation(doc, vars, secret, mask, unknown);
     StringBuilder out = new StringBuilder(doc.length());
     for (SubstitutionSyntax.Node node : nodes) {
       out.append(evaluation.eval(node));
@@ -113,7 +125,7 @@ public final class Substitution {
 
   /** {@code doc} substituted with every value in clear (in memory only: to check what Flux would parse). */
   private static String clear(String doc, List<SubstitutionSyntax.Node> nodes, Map<String, String> vars) {
-    Evaluation evaluation = new Evaluation(doc, vars, Set.of(), null);
+    Evaluation evaluation = new Evaluation(doc, vars, Set.of(), null, name -> false);
     StringBuilder out = new StringBuilder(doc.length());
     for (SubstitutionSyntax.Node node : nodes) {
       out.append(evaluation.eval(node));
@@ -143,16 +155,19 @@ public final class Substitution {
     final Map<String, String> vars;
     final Set<String> secret;
     final UnaryOperator<String> mask;
+    final java.util.function.Predicate<String> unknown;
     final Set<String> unresolved = new LinkedHashSet<>();
     final List<String> problems = new ArrayList<>();
     /** A Secret-sourced value was substituted as its mask. */
     boolean masked;
 
-    Evaluation(String doc, Map<String, String> vars, Set<String> secret, UnaryOperator<String> mask) {
+    Evaluation(String doc, Map<String, String> vars, Set<String> secret, UnaryOperator<String> mask,
+        java.util.function.Predicate<String> unknown) {
       this.doc = doc;
       this.vars = vars;
       this.secret = secret;
       this.mask = mask;
+      this.unknown = unknown;
     }
 
     String eval(SubstitutionSyntax.Node node) {
@@ -166,7 +181,7 @@ public final class Substitution {
       }
       String written = doc.substring(e.start(), e.end());
       String value = vars.get(e.param());
-      if (value == null && !SubstitutionFunctions.isDefault(e.op())) {
+      if (value == null && (unknown.test(e.param()) || !SubstitutionFunctions.isDefault(e.op()))) {
         unresolved.add(e.param());
         return written;
       }

@@ -13,6 +13,8 @@ import dev.foresight.renderer.flux.FluxObjects;
 import dev.foresight.renderer.flux.KustomizationOverlay;
 import dev.foresight.renderer.flux.PostBuild;
 import dev.foresight.renderer.flux.Profile;
+import dev.foresight.renderer.flux.RootKustomizationDiscovery;
+import dev.foresight.renderer.flux.RuntimeProducers;
 import dev.foresight.renderer.flux.SubstitutionSources;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -47,7 +49,9 @@ import java.util.function.UnaryOperator;
  * silently when it declares itself (Flux bootstrap: {@code flux-system} renders the directory that
  * holds it) or repeats an identical spec; with a warning on the declaring node when it closes a
  * cycle through its ancestors or differs from the first declaration. Deeper than
- * {@value #MAX_DEPTH} levels: a warning, not rendered.
+ * {@value #MAX_DEPTH} levels: a warning, not rendered. A node with a {@code substituteFrom} Secret
+ * found nowhere is rendered again after the others (once): an object another node renders may
+ * produce it at runtime (an ExternalSecret, a SealedSecret; see {@link PostBuild}).
  */
 public final class ProfileTreeWalker {
 
@@ -109,6 +113,9 @@ public final class ProfileTreeWalker {
     final List<String> warnings = new ArrayList<>();
     List<Map<?, ?>> objects;
     TreeNode node;
+    /** Rendered again after the others: a substituteFrom source was missing (its producer may come later). */
+    boolean deferred;
+    Boolean firstBuildCached;
 
     Pending(FluxKustomization ks, Pending parent, int depth) {
       this.ks = ks;
@@ -173,7 +180,8 @@ public final class ProfileTreeWalker {
       // Flux bootstrap: the cluster runs the entry through this Kustomization (its patches and
       // substitution apply to the others), so the others are taken from its output first.
       enqueue(List.of(root), null, 1, visited, queue);
-      render(queue.peekFirst(), profile, sources, entryObjects, repositoryObjects, visited, artifacts);
+      render(queue.peekFirst(), profile, repository, sources, entryObjects, repositoryObjects, visited, artifacts,
+          false);
       Pending rootNode = queue.removeFirst();
       if (rootNode.objects != null) {
         enqueue(children(rootNode.objects), rootNode, 2, visited, queue);
@@ -182,7 +190,13 @@ public final class ProfileTreeWalker {
     enqueue(declared, null, 1, visited, queue);
     while (!queue.isEmpty()) {
       Pending node = queue.removeFirst();
-      render(node, profile, sources, entryObjects, repositoryObjects, visited, artifacts);
+      boolean again = node.deferred;
+      node.deferred = false;
+      render(node, profile, repository, sources, entryObjects, repositoryObjects, visited, artifacts, !again);
+      if (node.deferred) {
+        queue.addLast(node);
+        continue;
+      }
       if (node.objects != null) {
         enqueue(children(node.objects), node, node.depth + 1, visited, queue);
       }
@@ -270,9 +284,9 @@ public final class ProfileTreeWalker {
     return Objects.equals(a.spec(), b.spec());
   }
 
-  private void render(Pending p, Profile profile, SourceResolver sources, List<Map<?, ?>> entryObjects,
-      SubstitutionSources repositoryObjects, Map<String, Pending> visited,
-      SourceArtifacts artifacts) {
+  private void render(Pending p, Profile profile, FileTree repository, SourceResolver sources,
+      List<Map<?, ?>> entryObjects, SubstitutionSources repositoryObjects, Map<String, Pending> visited,
+      SourceArtifacts artifacts, boolean mayDefer) {
     FluxKustomization ks = p.ks;
     String parent = p.parent == null ? null : p.parent.ks.id();
     String declared = parent == null ? profile.entry() : "Flux Kustomization " + parent;
@@ -286,7 +300,7 @@ public final class ProfileTreeWalker {
       return;
     }
     // a GitRepository is seen as source-controller's artifact of it, also where a generator copies from it
-    SourceResolver resolver = asArtifacts(sources, artifacts, lookup(p, entryObjects, repositoryObjects));
+    SourceResolver resolver = asArtifacts(sources, artifacts, lookup(p, entryObjects, repositoryObjects, visited));
     Source source = ks.sourceKind().equals(ArtifactGenerator.EXTERNAL_ARTIFACT)
         ? ExternalArtifacts.resolve(ks, renderedBefore(p, entryObjects, visited), resolver)
         : resolver.resolve(ks);
@@ -326,18 +340,26 @@ public final class ProfileTreeWalker {
       boolean cached;
       try {
         yaml = engine.build(build, path);
-        cached = CachingEngine.lastBuildWasCached();
+        // a deferred node's second build is a cache hit of its first: the first says what it was
+        cached = p.firstBuildCached != null ? p.firstBuildCached : CachingEngine.lastBuildWasCached();
         p.warnings.addAll(engine.notes());
       } catch (RenderException e) {
         p.node = failed(p, path, source, label + ", path " + path + ": " + e.getMessage()
             + SourceArtifacts.excluded(build, path));
         return;
       }
-      PostBuild.Result post = PostBuild.apply(yaml, ks, lookup(p, entryObjects, repositoryObjects), secretValue,
-          strictSubstitutions);
+      PostBuild.Result post = PostBuild.apply(yaml, ks, lookup(p, entryObjects, repositoryObjects, visited),
+          secretValue, strictSubstitutions);
+      if (!post.notFound().isEmpty() && mayDefer) {
+        p.deferred = true; // what produces it may be rendered by a node not rendered yet: once more, last
+        p.firstBuildCached = cached;
+        p.warnings.clear(); // the engine's notes, given again by the second build
+        return;
+      }
       if (post.error() != null) {
+        String written = post.notFound().isEmpty() ? "" : writtenIn(repository, ks);
         p.node = TreeNode.failed(ks, parent, p.depth, path, source.description(), tree, post.warnings(),
-            label + ": " + post.error());
+            label + written + ": " + post.error());
         return;
       }
       String output = CommonMetadata.apply(post.text(), ks);
@@ -348,6 +370,16 @@ public final class ProfileTreeWalker {
           post.variablesDigest(), cached);
     } catch (IOException | RuntimeException e) {
       p.node = failed(p, path, source, label + ", path " + path + ": " + e.getMessage());
+    }
+  }
+
+  /** {@code  (written in clusters/prod/apps.yaml)}, or nothing when the file is not found. */
+  private static String writtenIn(FileTree repository, FluxKustomization ks) {
+    try {
+      return RootKustomizationDiscovery.fileDeclaring(repository, ks.namespace(), ks.name())
+          .map(file -> " (written in " + file + ")").orElse("");
+    } catch (IOException | RuntimeException e) {
+      return "";
     }
   }
 
@@ -379,7 +411,6 @@ public final class ProfileTreeWalker {
     return scopes;
   }
 
-  /** The outputs of the node's ancestors (nearest first), the entry's, then the repository's files. */
   /**
    * {@code sources}, with each GitRepository tree seen as source-controller's artifact of it
    * (.sourceignore, spec.ignore, default exclusions): an ArtifactGenerator copies from that artifact.
@@ -399,19 +430,61 @@ public final class ProfileTreeWalker {
     };
   }
 
+  /**
+   * The outputs of the node's ancestors (nearest first), the entry's, then the repository's files;
+   * a Secret found nowhere may be produced at runtime by an object any node of this profile renders
+   * (the entry first, then the nodes in walk order; see {@link RuntimeProducers}).
+   */
   private static SubstitutionSources lookup(Pending node, List<Map<?, ?>> entryObjects,
-      SubstitutionSources repositoryObjects) {
-    return (kind, namespace, name) -> {
-      for (Pending p = node.parent; p != null; p = p.parent) {
-        Optional<SubstitutionSources.Found> found = findIn(p.objects, kind, namespace, name,
-            "output of Flux Kustomization " + p.ks.id());
-        if (found.isPresent()) {
-          return found;
+      SubstitutionSources repositoryObjects, Map<String, Pending> visited) {
+    return new SubstitutionSources() {
+      @Override
+      public Optional<Found> find(String kind, String namespace, String name) {
+        for (Pending p = node.parent; p != null; p = p.parent) {
+          Optional<Found> found = findIn(p.objects, kind, namespace, name, "output of Flux Kustomization " + p.ks.id());
+          if (found.isPresent()) {
+            return found;
+          }
         }
+        Optional<Found> found = findIn(entryObjects, kind, namespace, name, "profile entry");
+        return found.isPresent() ? found : repositoryObjects.find(kind, namespace, name);
       }
-      Optional<SubstitutionSources.Found> found = findIn(entryObjects, kind, namespace, name, "profile entry");
-      return found.isPresent() ? found : repositoryObjects.find(kind, namespace, name);
+
+      @Override
+      public Optional<Producer> producerOf(String namespace, String name) {
+        Optional<Producer> found = producerIn(entryObjects, namespace, name, "profile entry");
+        for (Pending p : visited.values()) {
+          if (found.isPresent()) {
+            break;
+          }
+          found = producerIn(p.objects, namespace, name, "rendered by Flux Kustomization " + p.ks.id());
+        }
+        return found;
+      }
     };
+  }
+
+  /** A producer of Secret {@code namespace/name} in {@code objects}: same namespace, else one without namespace. */
+  private static Optional<SubstitutionSources.Producer> producerIn(List<Map<?, ?>> objects, String namespace,
+      String name, String where) {
+    if (objects == null) {
+      return Optional.empty();
+    }
+    RuntimeProducers.Produced loose = null;
+    for (Map<?, ?> object : objects) {
+      Optional<RuntimeProducers.Produced> produced = RuntimeProducers.of(object);
+      if (produced.isEmpty() || !produced.get().secretName().equals(name)) {
+        continue;
+      }
+      String ns = produced.get().secretNamespace();
+      if (namespace.equals(ns)) {
+        return Optional.of(new SubstitutionSources.Producer(produced.get(), where));
+      }
+      if ((ns == null || ns.isEmpty()) && loose == null) {
+        loose = produced.get(); // a ClusterExternalSecret (any namespace), or a namespace set later
+      }
+    }
+    return Optional.ofNullable(loose).map(p -> new SubstitutionSources.Producer(p, where));
   }
 
   private static Optional<SubstitutionSources.Found> findIn(List<Map<?, ?>> objects, String kind, String namespace,
