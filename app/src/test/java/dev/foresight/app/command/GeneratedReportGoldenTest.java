@@ -137,7 +137,7 @@ class GeneratedReportGoldenTest {
         Duration.ofMinutes(2)).withEngine(EngineChoice.NATIVE).withCache(false);
     renderer = new Renderer(config);
     // the promotion's base (staging) has no foresight.yaml yet: its component repositories are named only by
-    // the change, so the operator allows them, as --remote-allow file:///.../components/* does (ADR 0011e)
+    // the change, so the operator allows them, as --remote-allow file:///.../components/* does (ADR 0013)
     renderer.setRemotePolicy(dev.foresight.renderer.remote.RemotePolicy.of(
         List.of("file://" + gen.resolve("components").toAbsolutePath() + "/*")));
     pipeline = new LocalPipeline(renderer, 2, Clock.fixed(CREATED, ZoneOffset.UTC));
