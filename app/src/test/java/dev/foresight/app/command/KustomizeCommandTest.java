@@ -85,4 +85,35 @@ class KustomizeCommandTest {
     assertEquals("2", bad[0]);
     assertTrue(bad[2].contains("LoadRestrictionsRootOnly, LoadRestrictionsNone"), bad[2]);
   }
+
+  @Test
+  void deprecationWarningsGoToStderrAsKubectlPrintsThem() throws Exception {
+    Path base = Files.createDirectories(tmp.resolve("base"));
+    Files.writeString(base.resolve("cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: shared\n");
+    Files.writeString(base.resolve("kustomization.yaml"), "resources:\n- cm.yaml\ncommonLabels:\n  app: shop\n");
+    Path app = Files.createDirectories(tmp.resolve("app"));
+    Files.writeString(app.resolve("kustomization.yaml"), "bases:\n- ../base\n");
+    String warnings = "# Warning: 'bases' is deprecated. Please use 'resources' instead. Run 'kustomize edit fix' to "
+        + "update your Kustomization automatically.\n# Warning: 'commonLabels' is deprecated. Please use 'labels' "
+        + "instead. Run 'kustomize edit fix' to update your Kustomization automatically.\n";
+    String[] built = run(app.toString());
+    assertEquals("0", built[0], built[2]);
+    assertEquals(warnings, built[2]);
+    assertEquals("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  labels:\n    app: shop\n  name: shared\n", built[1]);
+    if (dev.foresight.app.Tools.kubectl()) {
+      Process p = new ProcessBuilder("kubectl", "kustomize", app.toString()).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertEquals(0, p.waitFor());
+      assertEquals(err, built[2], "stderr as kubectl's");
+      assertEquals(out, built[1], "stdout as kubectl's");
+    } else {
+      System.out.println("kubectl is not on PATH: foresight kustomize's stderr not compared with kubectl's");
+    }
+
+    Files.writeString(base.resolve("kustomization.yaml"), "resources:\n- missing.yaml\ncommonLabels:\n  app: shop\n");
+    String[] failed = run(app.toString());
+    assertEquals("1", failed[0]);
+    assertTrue(failed[2].startsWith(warnings + "Error: "), "warnings, then the error: " + failed[2]);
+  }
 }
