@@ -115,7 +115,8 @@ public final class ProfileTreeWalker {
     TreeNode node;
     /** Rendered again after the others: a substituteFrom source was missing (its producer may come later). */
     boolean deferred;
-    Boolean firstBuildCached;
+    /** The engine's build of a deferred node, kept for its second pass (only postBuild is redone). */
+    EngineBuild firstBuild;
 
     Pending(FluxKustomization ks, Pending parent, int depth) {
       this.ks = ks;
@@ -284,6 +285,9 @@ public final class ProfileTreeWalker {
     return Objects.equals(a.spec(), b.spec());
   }
 
+  /** What the engine built for a node: its output, its notes and whether the cache answered. */
+  private record EngineBuild(String yaml, List<String> notes, boolean cached) { }
+
   private void render(Pending p, Profile profile, FileTree repository, SourceResolver sources,
       List<Map<?, ?>> entryObjects, SubstitutionSources repositoryObjects, Map<String, Pending> visited,
       SourceArtifacts artifacts, boolean mayDefer) {
@@ -336,26 +340,27 @@ public final class ProfileTreeWalker {
             + declared);
         return;
       }
-      String yaml;
-      boolean cached;
-      try {
-        yaml = engine.build(build, path);
-        // a deferred node's second build is a cache hit of its first: the first says what it was
-        cached = p.firstBuildCached != null ? p.firstBuildCached : CachingEngine.lastBuildWasCached();
-        p.warnings.addAll(engine.notes());
-      } catch (RenderException e) {
-        p.node = failed(p, path, source, label + ", path " + path + ": " + e.getMessage()
-            + SourceArtifacts.excluded(build, path));
-        return;
+      EngineBuild built = p.firstBuild;
+      if (built == null) {
+        try {
+          String out = engine.build(build, path);
+          built = new EngineBuild(out, List.copyOf(engine.notes()), CachingEngine.lastBuildWasCached());
+        } catch (RenderException e) {
+          p.node = failed(p, path, source, label + ", path " + path + ": " + e.getMessage()
+              + SourceArtifacts.excluded(build, path));
+          return;
+        }
       }
+      String yaml = built.yaml();
+      boolean cached = built.cached();
       PostBuild.Result post = PostBuild.apply(yaml, ks, lookup(p, entryObjects, repositoryObjects, visited),
           secretValue, strictSubstitutions);
       if (!post.notFound().isEmpty() && mayDefer) {
-        p.deferred = true; // what produces it may be rendered by a node not rendered yet: once more, last
-        p.firstBuildCached = cached;
-        p.warnings.clear(); // the engine's notes, given again by the second build
+        p.deferred = true; // what produces it may be rendered by a node not rendered yet: postBuild once more, last
+        p.firstBuild = built;
         return;
       }
+      p.warnings.addAll(built.notes());
       if (post.error() != null) {
         String written = post.notFound().isEmpty() ? "" : writtenIn(repository, ks);
         p.node = TreeNode.failed(ks, parent, p.depth, path, source.description(), tree, post.warnings(),
