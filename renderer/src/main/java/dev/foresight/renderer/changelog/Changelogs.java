@@ -54,6 +54,14 @@ public final class Changelogs {
     }
   };
 
+  /** (repo @ base) to the component repositories base's settings name: read once, not per pair. */
+  private final Map<String, Set<String>> baseLocationsMemo = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Set<String>> eldest) {
+      return size() > SETTINGS_KEPT;
+    }
+  };
+
   public Changelogs(GitMirrors mirrors) {
     this(mirrors, TAG_MAX_AGE);
   }
@@ -168,6 +176,26 @@ public final class Changelogs {
     if (ChangeIds.ZERO_SHA.equals(change.getBase())) {
       return Set.of();
     }
+    String key = change.getRepo() + "@" + change.getBase();
+    synchronized (baseLocationsMemo) {
+      Set<String> known = baseLocationsMemo.get(key);
+      if (known != null) {
+        return known;
+      }
+    }
+    Set<String> out;
+    try {
+      out = readBaseLocations(change);
+    } catch (IOException unreadable) {
+      return Set.of(); // what base cannot name is not trusted; not memoised: a later read may work
+    }
+    synchronized (baseLocationsMemo) {
+      baseLocationsMemo.put(key, out);
+    }
+    return out;
+  }
+
+  private Set<String> readBaseLocations(ChangeRequested change) throws IOException {
     Set<String> out = new HashSet<>();
     try {
       ChangelogSettings base = settingsAt(change.getRepo(), change.getBase());
@@ -180,7 +208,7 @@ public final class Changelogs {
           out.add(Locations.resolve(change.getRepo(), component.repository()));
         }
       }
-    } catch (IOException | ForesightConfig.InvalidException | RuntimeException unreadable) {
+    } catch (ForesightConfig.InvalidException | RuntimeException invalid) {
       // what base cannot name is not trusted
     }
     return out;
